@@ -1,0 +1,224 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import preview
+from .models import (
+    Author,
+    Brief,
+    BriefAuthor,
+    Country,
+    RelatedBrief,
+    Section,
+    SeeAlsoLink,
+    Topic,
+)
+
+
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_es", "slug"]
+    search_fields = ["name", "name_es"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+admin.site.register(Country, TagAdmin)
+admin.site.register(Topic, TagAdmin)
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_es", "slug", "is_organization", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "user"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["user"]
+
+
+class BriefAuthorInline(admin.TabularInline):
+    model = BriefAuthor
+    extra = 0
+    min_num = 1
+    autocomplete_fields = ["author"]
+    verbose_name = _("author")
+    verbose_name_plural = _("byline (in order)")
+
+
+class SeeAlsoInline(admin.StackedInline):
+    model = SeeAlsoLink
+    fk_name = "brief"
+    extra = 0
+    autocomplete_fields = ["target_brief", "target_country", "target_topic"]
+    fields = [
+        ("label", "place", "after_paragraph"),
+        ("target_brief", "target_country", "target_topic", "url"),
+    ]
+
+
+class RelatedBriefInline(admin.TabularInline):
+    model = RelatedBrief
+    fk_name = "brief"
+    extra = 0
+    autocomplete_fields = ["related"]
+    fields = ["related", "order"]
+
+
+class BriefAdminForm(forms.ModelForm):
+    class Meta:
+        model = Brief
+        fields = "__all__"  # noqa: DJ007 - the admin picks the fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, model in (("countries", Country), ("topics", Topic)):
+            field = Brief._meta.get_field(name)
+            self.fields[name] = forms.ModelMultipleChoiceField(
+                queryset=model.objects.all(),
+                required=False,
+                label=field.verbose_name,
+                widget=AutocompleteSelectMultiple(field, admin.site),
+            )
+            if self.instance.pk:
+                self.initial[name] = [
+                    tag.pk for tag in getattr(self.instance, name).all()
+                ]
+
+    def clean(self):
+        cleaned = super().clean()
+        country, topic = cleaned.get("primary_country"), cleaned.get("primary_topic")
+        countries, topics = cleaned.get("countries"), cleaned.get("topics")
+        if country and countries is not None and country not in countries:
+            self.add_error(
+                "primary_country", _("The kicker country must be one of the countries.")
+            )
+        if topic and topics is not None and topic not in topics:
+            self.add_error(
+                "primary_topic", _("The kicker topic must be one of the topics.")
+            )
+        return cleaned
+
+
+@admin.register(Brief)
+class BriefAdmin(admin.ModelAdmin):
+    form = BriefAdminForm
+    inlines = [BriefAuthorInline, SeeAlsoInline, RelatedBriefInline]
+    list_display = [
+        "title",
+        "section",
+        "country_list",
+        "language",
+        "status",
+        "published_at",
+    ]
+    list_filter = ["status", "section", "language", "countries", "authors"]
+    list_select_related = ["section"]
+    search_fields = ["title", "summary"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["translation_of", "primary_country", "primary_topic"]
+    readonly_fields = ["preview_link", "created_at", "updated_at"]
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary"]}),
+        (_("News"), {"fields": ["news"]}),
+        (_("Analysis"), {"fields": ["analysis_heading", "analysis"]}),
+        (
+            _("Featured image"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "featured_image",
+                    "image_alt",
+                    ("image_caption", "image_credit"),
+                    "image_license_covered",
+                ],
+            },
+        ),
+        (
+            _("Tagging"),
+            {"fields": ["countries", "topics", ("primary_country", "primary_topic")]},
+        ),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    ("status", "published_at"),
+                    ("section", "language"),
+                    "translation_of",
+                    "license",
+                    "preview_link",
+                    ("created_at", "updated_at"),
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries")
+
+    @admin.display(description=_("countries"))
+    def country_list(self, obj):
+        return ", ".join(tag.name for tag in obj.countries.all())
+
+    @admin.display(description=_("preview link"))
+    def preview_link(self, obj):
+        if obj.pk is None:
+            return _("Save the brief to get a preview link.")
+        if obj.is_public:
+            return format_html(
+                '<a href="{}">{}</a>', obj.get_absolute_url(), _("View on site")
+            )
+        return format_html(
+            '<a href="{0}" target="_blank" rel="noopener">{0}</a><br>'
+            '<span class="help">{1}</span>',
+            preview.preview_url(obj),
+            _("Anyone with this link can read the brief before it is published."),
+        )
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_public else None
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.set_default_kicker()
+
+    @admin.action(description=_("Publish the selected briefs"))
+    def publish(self, request, queryset):
+        now = timezone.now()
+        count = 0
+        for brief in queryset.exclude(status=Brief.Status.PUBLISHED):
+            brief.status = Brief.Status.PUBLISHED
+            brief.published_at = brief.published_at or now
+            brief.save()
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%d brief was published.", "%d briefs were published.", count)
+            % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected briefs (back to draft)"))
+    def unpublish(self, request, queryset):
+        count = 0
+        for brief in queryset.filter(status=Brief.Status.PUBLISHED):
+            brief.status = Brief.Status.DRAFT
+            brief.save()
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%d brief was unpublished.", "%d briefs were unpublished.", count)
+            % count,
+            messages.SUCCESS,
+        )

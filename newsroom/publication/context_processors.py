@@ -1,0 +1,5 @@
+from .models import Publication
+
+
+def publication(request):
+    return {"publication": Publication.load()}

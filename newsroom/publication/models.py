@@ -1,0 +1,94 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Publication(models.Model):
+    """The newsroom itself: one row, edited in the admin."""
+
+    name = models.CharField(_("name"), max_length=120, default="Newsroom")
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    tagline_es = models.CharField(_("tagline (Spanish)"), max_length=200, blank=True)
+    analysis_heading = models.CharField(
+        _("analysis heading"),
+        max_length=120,
+        default="{publication} Analysis",
+        help_text=_(
+            "Heading of a brief's analysis section. {publication} is the name."
+        ),
+    )
+    analysis_heading_es = models.CharField(
+        _("analysis heading (Spanish)"),
+        max_length=120,
+        default="Análisis de {publication}",
+    )
+    about = models.TextField(_("about"), blank=True)
+    about_es = models.TextField(_("about (Spanish)"), blank=True)
+    comment_prompt = models.CharField(
+        _("comment prompt"),
+        max_length=200,
+        default="What are your thoughts? Send us your comments",
+    )
+    comment_prompt_es = models.CharField(
+        _("comment prompt (Spanish)"),
+        max_length=200,
+        default="¿Qué opinas? Envíanos tus comentarios",
+    )
+    default_license = models.ForeignKey(
+        "licensing.License",
+        verbose_name=_("default license"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    related_count = models.PositiveSmallIntegerField(
+        _("related briefs shown"), default=3
+    )
+    notification_email = models.EmailField(
+        _("notification email"),
+        blank=True,
+        help_text=_("Reader comments are sent here as well; leave empty for none."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publication")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        publication, _created = cls.objects.select_related(
+            "default_license"
+        ).get_or_create(pk=1)
+        return publication
+
+    def localized(self, field):
+        """The Spanish variant of ``field`` on Spanish pages, when it is filled in."""
+        if get_language() == "es":
+            value = getattr(self, f"{field}_es", "")
+            if value:
+                return value
+        return getattr(self, field)
+
+    @property
+    def localized_tagline(self):
+        return self.localized("tagline")
+
+    @property
+    def localized_about(self):
+        return self.localized("about")
+
+    @property
+    def localized_comment_prompt(self):
+        return self.localized("comment_prompt")
+
+    def analysis_heading_text(self):
+        return self.localized("analysis_heading").replace("{publication}", self.name)

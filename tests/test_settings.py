@@ -1,0 +1,56 @@
+"""Settings come from the environment and fail loudly when production needs more."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL"))
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_without_a_secret_key_refuses_to_start():
+    result = run_manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG=0" in result.stderr
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x7Qp2" * 10,
+        DJANGO_SECURE_SSL="1",
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_url_selects_the_database():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/whatever",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "django.db.backends.postgresql"

@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -17,6 +19,7 @@ from .models import (
     SeeAlsoLink,
     Topic,
 )
+from .translation import create_translation, is_out_of_date
 
 
 class TagAdmin(admin.ModelAdmin):
@@ -126,8 +129,8 @@ class BriefAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["translation_of", "primary_country", "primary_topic"]
-    readonly_fields = ["preview_link", "created_at", "updated_at"]
-    actions = ["publish", "unpublish"]
+    readonly_fields = ["preview_link", "translation_status", "created_at", "updated_at"]
+    actions = ["publish", "unpublish", "translate"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary"]}),
@@ -155,7 +158,7 @@ class BriefAdmin(admin.ModelAdmin):
                 "fields": [
                     ("status", "published_at"),
                     ("section", "language"),
-                    "translation_of",
+                    ("translation_of", "translation_status"),
                     "license",
                     "preview_link",
                     ("created_at", "updated_at"),
@@ -186,6 +189,43 @@ class BriefAdmin(admin.ModelAdmin):
             _("Anyone with this link can read the brief before it is published."),
         )
 
+    @admin.display(description=_("translations"))
+    def translation_status(self, obj):
+        if obj.pk is None:
+            return "-"
+        if obj.translation_of_id:
+            original = obj.translation_of
+            state = (
+                _("out of date: the original changed after this translation")
+                if is_out_of_date(obj)
+                else _("up to date")
+            )
+            return format_html(
+                '{}: <a href="{}">{}</a> ({})',
+                _("Translation of"),
+                reverse("admin:briefs_brief_change", args=[original.pk]),
+                original,
+                state,
+            )
+        translations = list(obj.translations.all())
+        if not translations:
+            return _("No translation yet: use the “Create translation” action.")
+        return format_html_join(
+            format_html("<br>"),
+            '{}: <a href="{}">{}</a> ({})',
+            (
+                (
+                    translation.get_language_display(),
+                    reverse("admin:briefs_brief_change", args=[translation.pk]),
+                    translation,
+                    _("out of date")
+                    if is_out_of_date(translation)
+                    else _("up to date"),
+                )
+                for translation in translations
+            ),
+        )
+
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_public else None
 
@@ -208,6 +248,43 @@ class BriefAdmin(admin.ModelAdmin):
             % count,
             messages.SUCCESS,
         )
+
+    @admin.action(description=_("Create translation"))
+    def translate(self, request, queryset):
+        """Copy each selected brief into the other language as a linked draft."""
+        created = []
+        for brief in queryset.select_related("translation_of"):
+            translation, was_created = create_translation(brief)
+            if was_created:
+                created.append(translation)
+            else:
+                self.message_user(
+                    request,
+                    _("“%(brief)s” already has a translation: %(translation)s.")
+                    % {"brief": brief, "translation": translation},
+                    messages.WARNING,
+                )
+        if len(created) == 1:
+            self.message_user(
+                request,
+                _("Draft translation created: translate the text and publish it."),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:briefs_brief_change", args=[created[0].pk])
+            )
+        if created:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d draft translation created.",
+                    "%d draft translations created.",
+                    len(created),
+                )
+                % len(created),
+                messages.SUCCESS,
+            )
+        return None
 
     @admin.action(description=_("Unpublish the selected briefs (back to draft)"))
     def unpublish(self, request, queryset):

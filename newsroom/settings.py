@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "newsroom.publication.context_processors.publication",
+                "newsroom.context_processors.language_switch",
             ],
         },
     },

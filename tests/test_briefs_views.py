@@ -210,3 +210,12 @@ def test_license_in_use_cannot_be_deleted():
     brief = make_brief("Uses license")
     with pytest.raises(ProtectedError):
         License.objects.filter(pk=brief.license_id).delete()
+
+
+def test_404_page_keeps_the_site_navigation(client):
+    response = client.get("/en/briefs/missing/")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+    assert 'class="site-header"' in response.text
+    response = client.get("/nowhere/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 404

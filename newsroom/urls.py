@@ -6,10 +6,13 @@ from django.views.static import serve
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The donate button's click counter: no language, it only redirects.
+    path("donate/", include("newsroom.fundraising.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("briefs.urls")),
+    path("feedback/", include("newsroom.feedback.urls")),
     prefix_default_language=True,
 )
 

@@ -92,3 +92,27 @@ def make_user(
     for group in groups:
         user.groups.add(group)
     return user
+
+
+def make_prompt(**kwargs):
+    """An enabled, untargeted English donation prompt at the end of briefs."""
+    from newsroom.fundraising.models import DonationPrompt
+
+    countries = kwargs.pop("countries", ())
+    topics = kwargs.pop("topics", ())
+    sections = kwargs.pop("sections", ())
+    name = kwargs.pop("name", None) or unique("Prompt")
+    values = {
+        "heading": f"Heading of {name}",
+        "message": f"Message of {name}.",
+        "button_label": "Donate",
+        "url": "https://example.org/donate",
+        "placement": "end",
+        "language": "en",
+    }
+    values.update(kwargs)
+    prompt = DonationPrompt.objects.create(name=name, **values)
+    prompt.countries.set(countries)
+    prompt.topics.set(topics)
+    prompt.sections.set(sections)
+    return prompt

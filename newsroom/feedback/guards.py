@@ -1,0 +1,103 @@
+"""Protection for the public forms that must not set cookies.
+
+Brief pages carry the vote and comment forms but must stay free of cookies and
+``Vary: Cookie`` so that a CDN can cache them, which rules out Django's CSRF
+token. Instead the form views:
+
+- accept a POST only when its ``Origin`` (or, failing that, ``Referer``) is this
+  site, which is what a browser sends for our own forms and never for a form on
+  another site;
+- count requests per client in the cache (Redis in production, so the limit
+  holds across app servers) and refuse with 429 past a limit;
+- recognise a returning voter by a keyed hash of address, browser and brief, so
+  the address itself is never stored.
+"""
+
+import hashlib
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+# (requests, seconds) per client; settings can override them.
+DEFAULT_RATES = {"vote": (30, 600), "comment": (5, 600)}
+
+
+def client_ip(request):
+    """The reader's address.
+
+    Behind a proxy or load balancer every request comes from the proxy; set
+    ``NEWSROOM_CLIENT_IP_HEADER`` (e.g. "HTTP_X_REAL_IP") to the META key the
+    proxy fills in, so that limits apply per reader and not to everyone at once.
+    """
+    header = getattr(settings, "NEWSROOM_CLIENT_IP_HEADER", "")
+    if header:
+        value = request.META.get(header, "")
+        # X-Forwarded-For may list several hops: the first is the client.
+        value = value.split(",")[0].strip()
+        if value:
+            return value[:100]
+    return request.META.get("REMOTE_ADDR", "")[:100]
+
+
+def reader_key(request, brief_id):
+    """A stable, anonymous identity of a reader for one brief (64 hex digits)."""
+    user_agent = request.META.get("HTTP_USER_AGENT", "")[:500]
+    value = f"{client_ip(request)}\n{user_agent}\n{brief_id}"
+    return salted_hmac(
+        "newsroom.feedback.reader", value, algorithm="sha256"
+    ).hexdigest()
+
+
+def allowed_origins(request):
+    origins = {f"{request.scheme}://{request.get_host()}"}
+    origins.update(getattr(settings, "CSRF_TRUSTED_ORIGINS", []))
+    return origins
+
+
+def same_origin(request):
+    """Whether a POST comes from a page of this site (Origin, else Referer).
+
+    A request with neither header is refused: every browser sends at least
+    one of them with a form post or fetch, and a request without them is not
+    a reader on our page.
+    """
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        referer = request.META.get("HTTP_REFERER")
+        if not referer:
+            return False
+        try:
+            parts = urlsplit(referer)
+        except ValueError:
+            return False
+        if not parts.scheme or not parts.netloc:
+            return False
+        origin = f"{parts.scheme}://{parts.netloc}"
+    return origin in allowed_origins(request)
+
+
+def rate_limited(request, kind):
+    """Count one request of ``kind`` for this client; True when over the limit."""
+    limit, window = getattr(settings, "NEWSROOM_FEEDBACK_RATES", {}).get(
+        kind, DEFAULT_RATES[kind]
+    )
+    client = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    key = f"feedback-rate:{kind}:{client}"
+    # add() is a no-op when the key exists, so the window starts at the first
+    # request; incr() is atomic in Redis and in the local-memory cache.
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        # The key expired between add() and incr(): this is a new window.
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+def retry_after(kind):
+    return getattr(settings, "NEWSROOM_FEEDBACK_RATES", {}).get(
+        kind, DEFAULT_RATES[kind]
+    )[1]

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before sessions: a cached page skips the rest (newsroom/cache.py).
+    "newsroom.cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -199,3 +201,24 @@ NEWSROOM_PREVIEW_MAX_AGE = int(
 )
 # Briefs per page on archives and lists.
 NEWSROOM_PAGE_SIZE = int(os.environ.get("NEWSROOM_PAGE_SIZE", 20))
+
+# Page cache for anonymous readers (newsroom/cache.py). Browsers keep a page
+# NEWSROOM_CACHE_MAX_AGE seconds, shared caches (a CDN) NEWSROOM_CACHE_S_MAXAGE;
+# both then revalidate with the ETag. NEWSROOM_PAGE_CACHE=0 turns off the
+# server-side store (the headers stay).
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", 60))
+NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", 300))
+# How long a rendered page may sit in the cache; an edit invalidates it sooner.
+NEWSROOM_PAGE_CACHE_TIMEOUT = int(os.environ.get("NEWSROOM_PAGE_CACHE_TIMEOUT", 3600))
+# Paths never cached (editors' and files' URLs).
+NEWSROOM_CACHE_EXCLUDE = ["/admin/", "/static/", "/media/"]
+# Times at which a page changes by itself: the cache starts a new version then.
+NEWSROOM_CACHE_SCHEDULE_FIELDS = [
+    "briefs.Brief.published_at",
+    "fundraising.DonationPrompt.active_from",
+    "fundraising.DonationPrompt.active_until",
+]
+# Without Redis, the content version lives in this file (default: one per
+# database in the temporary directory), shared by the workers of one machine.
+NEWSROOM_CACHE_STATE_FILE = os.environ.get("NEWSROOM_CACHE_STATE_FILE", "")

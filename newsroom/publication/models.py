@@ -65,6 +65,13 @@ class Publication(models.Model):
 
     @classmethod
     def load(cls):
+        """The publication, from the cache until any public content changes."""
+        from newsroom.cache import content_cached
+
+        return content_cached("publication", cls.load_from_database)
+
+    @classmethod
+    def load_from_database(cls):
         publication, _created = cls.objects.select_related(
             "default_license"
         ).get_or_create(pk=1)

@@ -8,6 +8,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from newsroom.licensing.admin import republication_report
+
 from . import preview
 from .models import (
     Author,
@@ -20,6 +22,7 @@ from .models import (
     Topic,
 )
 from .translation import create_translation, is_out_of_date
+from .workflow import WorkflowAdmin
 
 
 class TagAdmin(admin.ModelAdmin):
@@ -112,7 +115,7 @@ class BriefAdminForm(forms.ModelForm):
 
 
 @admin.register(Brief)
-class BriefAdmin(admin.ModelAdmin):
+class BriefAdmin(WorkflowAdmin):
     form = BriefAdminForm
     inlines = [BriefAuthorInline, SeeAlsoInline, RelatedBriefInline]
     list_display = [
@@ -129,7 +132,13 @@ class BriefAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["translation_of", "primary_country", "primary_topic"]
-    readonly_fields = ["preview_link", "translation_status", "created_at", "updated_at"]
+    readonly_fields = [
+        "preview_link",
+        "translation_status",
+        "created_at",
+        "updated_at",
+        "republications",
+    ]
     actions = ["publish", "unpublish", "translate"]
     save_on_top = True
     fieldsets = [
@@ -165,6 +174,7 @@ class BriefAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("Republication"), {"fields": ["republications"]}),
     ]
 
     def get_queryset(self, request):
@@ -226,6 +236,10 @@ class BriefAdmin(admin.ModelAdmin):
             ),
         )
 
+    @admin.display(description=_("republished on"))
+    def republications(self, obj):
+        return republication_report(obj)
+
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_public else None
 
@@ -233,7 +247,7 @@ class BriefAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         form.instance.set_default_kicker()
 
-    @admin.action(description=_("Publish the selected briefs"))
+    @admin.action(description=_("Publish the selected briefs"), permissions=["publish"])
     def publish(self, request, queryset):
         now = timezone.now()
         count = 0
@@ -286,7 +300,10 @@ class BriefAdmin(admin.ModelAdmin):
             )
         return None
 
-    @admin.action(description=_("Unpublish the selected briefs (back to draft)"))
+    @admin.action(
+        description=_("Unpublish the selected briefs (back to draft)"),
+        permissions=["publish"],
+    )
     def unpublish(self, request, queryset):
         count = 0
         for brief in queryset.filter(status=Brief.Status.PUBLISHED):

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "django_prose_editor",
+    # Revisions of briefs, with compare and restore in the admin (briefs/workflow.py).
+    "reversion",
     "newsroom.publication",
     "newsroom.licensing",
     "newsroom.fundraising",

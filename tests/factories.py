@@ -116,3 +116,32 @@ def make_prompt(**kwargs):
     prompt.topics.set(topics)
     prompt.sections.set(sections)
     return prompt
+
+
+def role(name):
+    """The ``Contributor`` or ``Editor`` group, as the roles migration seeds it.
+
+    Transactional tests (the browser ones) empty the database afterwards; the
+    migration's own function seeds the groups again then.
+    """
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        migration = importlib.import_module(
+            "newsroom.publication.migrations.0003_editorial_roles"
+        )
+        migration.create_roles(apps, None)
+        group = Group.objects.get(name=name)
+    return group
+
+
+def make_contributor(username=None, **kwargs):
+    return make_user(username, groups=[role("Contributor")], **kwargs)
+
+
+def make_editor(username=None, **kwargs):
+    return make_user(username, groups=[role("Editor")], **kwargs)

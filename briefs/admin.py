@@ -8,8 +8,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from newsroom.licensing.admin import republication_report
-
 from . import preview
 from .models import (
     Author,
@@ -132,13 +130,7 @@ class BriefAdmin(WorkflowAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["translation_of", "primary_country", "primary_topic"]
-    readonly_fields = [
-        "preview_link",
-        "translation_status",
-        "created_at",
-        "updated_at",
-        "republications",
-    ]
+    readonly_fields = ["preview_link", "translation_status", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "translate"]
     save_on_top = True
     fieldsets = [
@@ -174,7 +166,6 @@ class BriefAdmin(WorkflowAdmin):
                 ]
             },
         ),
-        (_("Republication"), {"fields": ["republications"]}),
     ]
 
     def get_queryset(self, request):
@@ -235,10 +226,6 @@ class BriefAdmin(WorkflowAdmin):
                 for translation in translations
             ),
         )
-
-    @admin.display(description=_("republished on"))
-    def republications(self, obj):
-        return republication_report(obj)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_public else None

@@ -63,9 +63,9 @@ class BriefFeedbackAdmin(admin.ModelAdmin):
             Cast("votes_helpful", FloatField()) * 100.0 / NullIf("votes_total", 0),
             output_field=FloatField(),
         )
-        return (
-            super()
-            .get_queryset(request)
+        # Annotate before ordering: the default ordering uses the annotations.
+        queryset = (
+            self.model._default_manager.get_queryset()
             .annotate(
                 votes_total=Count("feedback_votes"),
                 votes_helpful=Count(
@@ -78,6 +78,7 @@ class BriefFeedbackAdmin(admin.ModelAdmin):
             .annotate(helpful_share=share)
             .filter(votes_total__gt=0)
         )
+        return queryset.order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
         return ["-votes_total", "-published_at"]

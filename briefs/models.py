@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -277,6 +278,10 @@ class Brief(models.Model):
         related_name="+",
         blank=True,
     )
+    # Weighted full-text document for search on PostgreSQL, written by
+    # briefs.search.update_search_vectors after every save; its GIN index is
+    # created by migration 0002 on PostgreSQL only. Stays empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = BriefQuerySet.as_manager()
 
@@ -298,6 +303,13 @@ class Brief(models.Model):
                 fields=["section", "language", "status", "-published_at"],
                 name="brief_section_listing",
             ),
+            # Lets joins from the tag and byline tables (archives, related
+            # content) check visibility and order by date from the index alone.
+            models.Index(
+                fields=["id"],
+                include=["language", "status", "published_at", "translation_of"],
+                name="brief_visibility",
+            ),
         ]
         permissions = [("publish_brief", _("Can publish and schedule briefs"))]
 
@@ -316,6 +328,9 @@ class Brief(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        from .search import update_search_vectors
+
+        update_search_vectors(Brief.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         with translation.override(self.language):
@@ -402,6 +417,8 @@ class BriefAuthor(models.Model):
                 fields=["brief", "author"], name="brief_author_once"
             )
         ]
+        # An author's archive reads their briefs' ids from this index alone.
+        indexes = [models.Index(fields=["author", "brief"], name="byline_author")]
 
     def __str__(self):
         return str(self.author)

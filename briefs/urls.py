@@ -12,4 +12,5 @@ urlpatterns = [
     path("topic/<slug:slug>/", views.TopicArchiveView.as_view(), name="topic"),
     path("author/<slug:slug>/", views.AuthorArchiveView.as_view(), name="author"),
     path("section/<slug:slug>/", views.SectionArchiveView.as_view(), name="section"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -1,34 +1,43 @@
+from collections import Counter
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
-from . import preview
+from . import preview, search
 from .models import Author, Brief, BriefAuthor, Country, Section, SeeAlsoLink, Topic
 
 
 def brief_detail_queryset():
     """A brief with everything its page shows, in a fixed number of queries."""
-    return Brief.objects.select_related(
-        "section", "primary_country", "primary_topic", "license", "translation_of"
-    ).prefetch_related(
-        Prefetch(
-            "briefauthor_set",
-            queryset=BriefAuthor.objects.select_related("author"),
-            to_attr="bylines",
-        ),
-        "countries",
-        "topics",
-        Prefetch(
-            "see_also",
-            queryset=SeeAlsoLink.objects.select_related(
-                "target_brief", "target_country", "target_topic"
+    return (
+        Brief.objects.select_related(
+            "section", "primary_country", "primary_topic", "license", "translation_of"
+        )
+        .defer("search_vector", "translation_of__search_vector")
+        .prefetch_related(
+            Prefetch(
+                "briefauthor_set",
+                queryset=BriefAuthor.objects.select_related("author"),
+                to_attr="bylines",
             ),
-        ),
-        "translations",
+            "countries",
+            "topics",
+            Prefetch(
+                "see_also",
+                queryset=SeeAlsoLink.objects.select_related(
+                    "target_brief", "target_country", "target_topic"
+                ),
+            ),
+            Prefetch("translations", queryset=Brief.objects.defer("search_vector")),
+        )
     )
 
 
@@ -87,39 +96,142 @@ class BriefPreviewView(DetailView):
         return response
 
 
-def paginate(request, queryset, per_page=None):
+# Counts of archives bigger than this are kept in the cache for a while: a
+# COUNT over a large archive costs tens of milliseconds on every page view,
+# while small archives are counted exactly each time.
+CACHED_COUNT_ABOVE = 1000
+CACHED_COUNT_SECONDS = 300
+CARD_DEFERRED = ("news", "analysis", "search_vector")
+
+
+class BriefPaginator(Paginator):
+    """Pages of a brief queryset that stay fast deep into a large archive.
+
+    A page is read in two steps: the ids of its briefs, through the indexes
+    alone, then those briefs for their cards; so page 500 does not drag the
+    text of 10,000 skipped briefs through the database. A large archive's
+    count comes from the cache; a page number past a stale count is checked
+    against a fresh one before it becomes a 404.
+    """
+
+    def __init__(self, object_list, per_page, count_key=None):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        if self.count_key:
+            cached = cache.get(self.count_key)
+            if cached is not None:
+                return cached
+        return self.fresh_count()
+
+    def fresh_count(self):
+        count = self.object_list.count()
+        self.__dict__["count"] = count
+        self.__dict__.pop("num_pages", None)
+        if self.count_key and count > CACHED_COUNT_ABOVE:
+            cache.set(self.count_key, count, CACHED_COUNT_SECONDS)
+        return count
+
+    def page(self, number):
+        try:
+            number = self.validate_number(number)
+        except EmptyPage:
+            if not self.count_key:
+                raise
+            self.fresh_count()
+            number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        ids = list(
+            self.object_list.values_list("pk", flat=True)[
+                bottom : bottom + self.per_page
+            ]
+        )
+        if not ids and number > 1:
+            if self.count_key:
+                self.fresh_count()
+            raise EmptyPage("That page contains no results")
+        briefs = (
+            Brief.objects.for_cards().defer(*CARD_DEFERRED).in_bulk(ids) if ids else {}
+        )
+        return self._get_page([briefs[pk] for pk in ids], number, self)
+
+
+def paginate(request, paginator):
     """The requested page; a page number that is not a page is a 404."""
-    paginator = Paginator(queryset, per_page or settings.NEWSROOM_PAGE_SIZE)
     number = request.GET.get("page", "1")
-    if len(number) > 9:
+    # Only plain page numbers: not "0", "-1", "1e3", " 2" or a thousand digits.
+    if not number.isdigit() or not number.isascii() or len(number) > 9:
         raise Http404("No such page")
     try:
-        return paginator.page(number)
+        page = paginator.page(number)
     except (PageNotAnInteger, EmptyPage):
         raise Http404("No such page") from None
+    page.elided_page_range = list(paginator.get_elided_page_range(page.number))
+    return page
+
+
+def country_groups(briefs, groups=4, per_group=3):
+    """The countries with the most of ``briefs``, with their newest briefs.
+
+    Each brief appears in one group at most; ``briefs`` come newest first
+    with their countries prefetched.
+    """
+    counts = Counter()
+    for brief in briefs:
+        counts.update(brief.countries.all())
+    # Most briefs first; among equals, the country of the newer brief (Counter
+    # keeps the order in which countries were first seen).
+    ranked = [country for country, _n in counts.most_common()]
+    shown, result = set(), []
+    for country in ranked:
+        items = [
+            brief
+            for brief in briefs
+            if brief.pk not in shown and country in brief.countries.all()
+        ][:per_group]
+        if not items:
+            continue
+        shown.update(brief.pk for brief in items)
+        result.append({"country": country, "briefs": items})
+        if len(result) == groups:
+            break
+    return result
 
 
 class HomeView(TemplateView):
+    """The lead brief, the latest briefs, a few countries, and the About block."""
+
     template_name = "briefs/home.html"
+    latest_count = 6
+    # Country groups are drawn from this many recent briefs.
+    window = 60
+    organization_count = 3
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        latest = list(
-            Brief.objects.published()
-            .in_language()
-            .filter(section__is_organization=False)
-            .for_cards()[:13]
+        visible = Brief.objects.published().in_language().for_cards()
+        recent = list(
+            visible.filter(section__is_organization=False)
+            .defer(*CARD_DEFERRED)
+            .prefetch_related("countries")[: self.window]
         )
-        context["lead"] = latest[0] if latest else None
-        context["latest"] = latest[1:]
+        context["lead"] = recent[0] if recent else None
+        context["latest"] = recent[1 : self.latest_count + 1]
+        context["country_groups"] = country_groups(recent[self.latest_count + 1 :])
+        context["organization_posts"] = list(
+            visible.filter(section__is_organization=True).defer(*CARD_DEFERRED)[
+                : self.organization_count
+            ]
+        )
         return context
 
 
-class ArchiveView(ListView):
+class ArchiveView(TemplateView):
     """Published briefs of one country, topic, author or section, newest first."""
 
     template_name = "briefs/archive.html"
-    context_object_name = "briefs"
     archive_model = None
     archive_kind = ""
 
@@ -129,23 +241,25 @@ class ArchiveView(ListView):
     def filter_briefs(self, queryset):
         raise NotImplementedError
 
-    def get(self, request, *args, **kwargs):
-        self.archive = self.get_archive_object()
-        return super().get(request, *args, **kwargs)
-
     def get_queryset(self):
-        return self.filter_briefs(Brief.objects.published().in_language().for_cards())
-
-    def paginate_queryset(self, queryset, page_size):
-        page = paginate(self.request, queryset, page_size)
-        return page.paginator, page, page.object_list, page.has_other_pages()
-
-    def get_paginate_by(self, queryset):
-        return settings.NEWSROOM_PAGE_SIZE
+        return self.filter_briefs(Brief.objects.published().in_language())
 
     def get_context_data(self, **kwargs):
+        self.archive = self.get_archive_object()
+        language = get_language()
+        paginator = BriefPaginator(
+            self.get_queryset(),
+            settings.NEWSROOM_PAGE_SIZE,
+            count_key=f"briefs:archive-count:{self.archive_kind}:"
+            f"{self.archive.pk}:{language}",
+        )
+        page = paginate(self.request, paginator)
         return super().get_context_data(
-            archive=self.archive, archive_kind=self.archive_kind, **kwargs
+            archive=self.archive,
+            archive_kind=self.archive_kind,
+            page_obj=page,
+            briefs=page.object_list,
+            **kwargs,
         )
 
 
@@ -180,3 +294,62 @@ class SectionArchiveView(ArchiveView):
 
     def filter_briefs(self, queryset):
         return queryset.filter(section=self.archive)
+
+
+class SearchPaginator(Paginator):
+    """At most ``search.MAX_RESULTS`` results, read with their rank and snippets."""
+
+    @cached_property
+    def matches(self):
+        """How many briefs match, up to one more than are shown."""
+        return self.object_list.count()
+
+    @cached_property
+    def count(self):
+        return min(self.matches, search.MAX_RESULTS)
+
+
+class SearchView(TemplateView):
+    """Full-text search with country, topic and date filters."""
+
+    template_name = "briefs/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = search.SearchForm(
+            self.request.GET,
+            countries=Country.objects.all(),
+            topics=Topic.objects.all(),
+        )
+        context["form"] = form
+        if not form.is_valid() or not form.cleaned_data["q"]:
+            return context
+        language = get_language()
+        briefs = search.filter_briefs(
+            Brief.objects.published().in_language(language), form
+        )
+        briefs = search.search(briefs, form.cleaned_data["q"], language)
+        paginator = SearchPaginator(
+            briefs.for_cards().defer(*CARD_DEFERRED), settings.NEWSROOM_PAGE_SIZE
+        )
+        page = paginate(self.request, paginator)
+        for brief in page.object_list:
+            if hasattr(brief, "snippet_html"):
+                brief.title_html = search.highlighted(brief.title_html)
+                brief.snippet_html = search.highlighted(
+                    brief.snippet_html, source_is_html=True
+                )
+        query = {
+            name: value
+            for name, value in self.request.GET.items()
+            if name != "page" and value
+        }
+        context.update(
+            query=form.cleaned_data["q"],
+            more_results=paginator.matches > search.MAX_RESULTS,
+            max_results=search.MAX_RESULTS,
+            page_obj=page,
+            results=page.object_list,
+            page_query=urlencode(query) + "&" if query else "",
+        )
+        return context

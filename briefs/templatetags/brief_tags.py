@@ -6,6 +6,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from newsroom.html import sanitize_html
+
+from .. import related
 from ..rendering import with_see_also
 
 register = template.Library()
@@ -60,14 +63,15 @@ def words(value, count=20):
     return Truncator(value).words(int(count), truncate="…")
 
 
+@register.filter
+def sanitized(value):
+    """Editor HTML (the publication's About text) through the rich-text allowlist."""
+    return mark_safe(sanitize_html(value))
+
+
 @register.inclusion_tag("briefs/includes/related.html", takes_context=True)
 def related_briefs(context, brief):
-    """Hand-picked related briefs (the related-content issue adds automatic ones)."""
-    picks = [
-        pick.related
-        for pick in brief.related_picks.select_related(
-            "related__section", "related__primary_country", "related__primary_topic"
-        )
-        if pick.related.is_public and pick.related.language == brief.language
-    ]
-    return {"related": picks, "request": context.get("request")}
+    """The related-content block: editors' picks, then the closest briefs."""
+    publication = context.get("publication")
+    count = publication.related_count if publication is not None else 3
+    return {"related": related.related_briefs(brief, count)}

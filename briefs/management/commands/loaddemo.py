@@ -21,6 +21,7 @@ from briefs.models import (
     TaggedTopic,
     Topic,
 )
+from briefs.search import update_search_vectors
 from newsroom.html import sanitize_html
 from newsroom.publication.models import Publication
 
@@ -261,3 +262,6 @@ class Command(BaseCommand):
             for row, (_a, _c, brief_topics) in zip(rows, extras, strict=True)
             for tag in brief_topics
         )
+        # bulk_create skips Brief.save(): write the batch's search documents
+        # in one UPDATE (PostgreSQL only).
+        update_search_vectors(Brief.objects.filter(pk__in=[row.pk for row in rows]))

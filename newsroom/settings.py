@@ -5,6 +5,7 @@ production site cannot do without (the secret key) must be set or start-up stops
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # Revisions of briefs, with compare and restore in the admin (briefs/workflow.py).
     "reversion",
+    # Throttles admin logins (newsroom/security.py, AXES_* below).
+    "axes",
     "newsroom.publication",
     "newsroom.licensing",
     "newsroom.fundraising",
@@ -67,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP, Permissions-Policy and frame denial on every response (also cached ones).
+    "newsroom.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached page skips the rest (newsroom/cache.py).
     "newsroom.cache.PageCacheMiddleware",
@@ -77,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a locked-out login into a 429 page; touches nothing else.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -139,6 +146,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Admin logins are throttled by django-axes: after AXES_FAILURE_LIMIT failed
+# attempts for one username from one address, that pair is refused (even with
+# the right password) until the cool-off time passes.
+AUTHENTICATION_BACKENDS = [
+    "newsroom.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+# Load balancers in front of the app servers that append to X-Forwarded-For.
+NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", 0))
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -164,11 +189,55 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 31536000
+# Uploaded images (newsroom/validators.py): real images within these limits.
+NEWSROOM_IMAGE_MAX_BYTES = int(
+    os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
+)
+NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000))
 
 SECURE_SSL = env_bool("DJANGO_SECURE_SSL", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (newsroom/security.py). Public pages run only our own
+# static scripts; JSON-LD blocks are data, which CSP does not execute.
+NEWSROOM_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Images on another host (a CDN or object storage for uploads): DJANGO_CSP_IMG_HOSTS.
+NEWSROOM_CSP["img-src"] += env_list("DJANGO_CSP_IMG_HOSTS")
+# The admin's rich-text editor loads its modules through an inline import map.
+NEWSROOM_ADMIN_CSP = {
+    **NEWSROOM_CSP,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [*NEWSROOM_CSP["img-src"], "blob:"],
+}
+# Browser features no page of ours uses (the clipboard stays: "Copy HTML").
+NEWSROOM_PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+]
 SESSION_COOKIE_HTTPONLY = True
 if SECURE_SSL:
     SECURE_SSL_REDIRECT = True
@@ -178,6 +247,7 @@ if SECURE_SSL:
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+    NEWSROOM_CSP["upgrade-insecure-requests"] = [""]
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from newsroom.html import sanitize_html
+from newsroom.validators import validate_image_upload
 
 RICH_TEXT_EXTENSIONS = {
     "Bold": True,
@@ -116,7 +117,12 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     bio = models.TextField(_("bio"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="authors/",
+        blank=True,
+        validators=[validate_image_upload],
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -258,7 +264,10 @@ class Brief(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     featured_image = models.ImageField(
-        _("featured image"), upload_to="briefs/", blank=True
+        _("featured image"),
+        upload_to="briefs/",
+        blank=True,
+        validators=[validate_image_upload],
     )
     image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)

@@ -74,7 +74,7 @@ class ImageUploadValidator:
                             params={
                                 "width": width,
                                 "height": height,
-                                "limit": max_pixels // 1_000_000,
+                                "limit": f"{max_pixels / 1_000_000:g}",
                             },
                         )
                     image.verify()

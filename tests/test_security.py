@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from briefs.models import Author
 from newsroom.validators import validate_image_upload
 from tests.factories import make_author, make_brief, make_user
 
@@ -310,3 +311,69 @@ def test_a_decompression_bomb_is_refused_before_decoding(side):
     assert error.value.code in ("too_many_pixels", "not_image")
     if side == 7_000:
         assert error.value.code == "too_many_pixels"
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def author_form(photo):
+    return {"name": "Ana Photo", "slug": "ana-photo", "bio": "", "photo": photo}
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_a_file_that_is_not_an_image_with_a_clear_error(
+    admin_client, media
+):
+    fake = SimpleUploadedFile("photo.png", b"GIF89a<script>alert(1)</script>")
+    response = admin_client.post(reverse("admin:briefs_author_add"), author_form(fake))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["photo"]
+    assert errors
+    assert not Author.objects.filter(slug="ana-photo").exists()
+    assert not list(media.rglob("*.png"))
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_an_image_over_the_limits(admin_client, media, settings):
+    settings.NEWSROOM_IMAGE_MAX_PIXELS = 50_000
+    response = admin_client.post(
+        reverse("admin:briefs_author_add"), author_form(image_file(size=(400, 300)))
+    )
+    assert response.status_code == 200
+    assert "at most 0.05 megapixels" in response.text
+    assert "400 × 300 pixels" in response.text
+    settings.NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
+    settings.NEWSROOM_IMAGE_MAX_BYTES = 1000
+    response = admin_client.post(
+        reverse("admin:briefs_author_add"), author_form(image_file(size=(400, 300)))
+    )
+    assert "images may be at most 1000" in response.text
+    assert not Author.objects.filter(slug="ana-photo").exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_accepts_a_real_image(admin_client, media):
+    response = admin_client.post(
+        reverse("admin:briefs_author_add"), author_form(image_file())
+    )
+    assert response.status_code == 302
+    author = Author.objects.get(slug="ana-photo")
+    assert author.photo.width == 20
+
+
+@pytest.mark.django_db
+def test_a_featured_image_is_validated_too(admin_client, media):
+    brief = make_brief(authors=[make_author()])
+    from tests.test_workflow import form_data
+
+    data = form_data(brief, featured_image=SimpleUploadedFile("x.jpg", b"nope"))
+    response = admin_client.post(
+        reverse("admin:briefs_brief_change", args=[brief.pk]), data
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["featured_image"]
+    brief.refresh_from_db()
+    assert not brief.featured_image

@@ -1,0 +1,324 @@
+"""Anonymous pages are cached and revalidated cheaply, and never shown stale."""
+
+import time
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from briefs import preview
+from briefs.models import Brief
+from newsroom import cache as page_cache
+from newsroom.fundraising.models import DonationPrompt
+from newsroom.licensing.models import License
+from newsroom.publication.models import Publication
+from tests.factories import make_brief, make_country, make_topic
+from tests.test_admin import brief_form_data, inline_management
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader():
+    """A browser without cookies: an anonymous reader."""
+    return Client()
+
+
+def test_anonymous_pages_are_public_with_an_etag_and_no_cookies(reader):
+    brief = make_brief("Port strike ends", topics=[make_topic("Labour")])
+    for url in ["/en/", brief.get_absolute_url(), "/en/topic/labour/"]:
+        response = reader.get(url)
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "public, max-age=60, s-maxage=300"
+        assert response["ETag"].startswith('W/"')
+        assert not response.cookies
+        assert "Set-Cookie" not in response
+        assert "cookie" not in response.get("Vary", "").lower()
+
+
+@override_settings(NEWSROOM_CACHE_MAX_AGE=5, NEWSROOM_CACHE_S_MAXAGE=900)
+def test_cache_lifetimes_come_from_the_settings(reader):
+    assert reader.get("/en/")["Cache-Control"] == "public, max-age=5, s-maxage=900"
+
+
+def test_a_cache_hit_makes_no_database_query(reader, django_assert_num_queries):
+    brief = make_brief("Copper price falls")
+    first = reader.get(brief.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = reader.get(brief.get_absolute_url())
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+def test_a_matching_etag_gets_304_not_modified(reader, django_assert_num_queries):
+    brief = make_brief("Dam consultation opens")
+    url = brief.get_absolute_url()
+    etag = reader.get(url)["ETag"]
+    with django_assert_num_queries(0):
+        response = reader.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert response["Cache-Control"].startswith("public")
+    # Also when the page is not in the server's cache any more.
+    cache.clear()
+    assert reader.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert reader.get(url, HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
+
+
+def test_an_admin_edit_shows_on_the_next_anonymous_request(admin_client, reader):
+    data = brief_form_data()
+    admin_client.post(reverse("admin:briefs_brief_add"), data)
+    brief = Brief.objects.get(slug=data["slug"])
+    url = brief.get_absolute_url()
+    before = reader.get(url)
+    assert "Council votes on the aquifer" in before.text
+
+    data.update(
+        title="Council postpones the aquifer vote",
+        **inline_management("briefauthor_set", total=1, initial=1),
+    )
+    data["briefauthor_set-0-id"] = str(brief.briefauthor_set.get().pk)
+    data["briefauthor_set-0-brief"] = str(brief.pk)
+    response = admin_client.post(
+        reverse("admin:briefs_brief_change", args=[brief.pk]), data
+    )
+    assert response.status_code == 302
+
+    after = reader.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert "Council postpones the aquifer vote" in after.text
+    assert after["ETag"] != before["ETag"]
+    assert "Council postpones the aquifer vote" in reader.get("/en/").text
+
+
+def test_a_scheduled_brief_appears_when_its_time_comes(
+    reader, django_assert_num_queries
+):
+    make_brief("Already out")
+    publish_at = timezone.now() + timedelta(seconds=2)
+    make_brief("Embargoed budget figures", when=publish_at)
+    assert "Embargoed budget figures" not in reader.get("/en/").text
+    with django_assert_num_queries(0):
+        assert "Embargoed budget figures" not in reader.get("/en/").text
+
+    # Nothing is saved from here on: only time passes.
+    time.sleep(max(0, (publish_at - timezone.now()).total_seconds()) + 0.05)
+    page = reader.get("/en/")
+    assert "Embargoed budget figures" in page.text
+    assert "Already out" in page.text
+
+
+def test_logged_in_editors_get_fresh_private_pages(admin_client, reader):
+    brief = make_brief("Mine reopens")
+    url = brief.get_absolute_url()
+    assert "Mine reopens" in reader.get(url).text
+    # A change that sends no signal: the reader's copy stays cached...
+    Brief.objects.filter(pk=brief.pk).update(title="Mine reopens after inspection")
+    assert "Mine reopens after inspection" not in reader.get(url).text
+    # ...the editor's page is rendered for them and not stored.
+    response = admin_client.get(url)
+    assert "Mine reopens after inspection" in response.text
+    assert response["Cache-Control"] == "private, no-cache"
+    assert "ETag" not in response
+
+
+def test_nothing_an_editor_sees_is_stored_for_readers(admin_client, reader):
+    brief = make_brief("Rail tender awarded")
+    url = brief.get_absolute_url()
+    admin_client.get(url)
+    Brief.objects.filter(pk=brief.pk).update(title="Rail tender annulled")
+    assert "Rail tender annulled" in reader.get(url).text
+
+
+def test_tag_changes_show_on_the_next_request(reader):
+    brief = make_brief("Glacier law debated")
+    url = brief.get_absolute_url()
+    assert "Glaciers" not in reader.get(url).text
+    brief.topics.add(make_topic("Glaciers"))
+    assert "Glaciers" in reader.get(url).text
+
+
+def test_publication_edits_show_on_the_next_request(admin_client, reader):
+    make_brief("Harbour dredging approved")
+    assert "Quebrada Weekly" not in reader.get("/en/").text
+    publication = Publication.load()
+    response = admin_client.post(
+        reverse("admin:publication_publication_change", args=[publication.pk]),
+        {
+            "name": "Quebrada Weekly",
+            "tagline": "",
+            "tagline_es": "",
+            "analysis_heading": publication.analysis_heading,
+            "analysis_heading_es": publication.analysis_heading_es,
+            "about": "",
+            "about_es": "",
+            "comment_prompt": publication.comment_prompt,
+            "comment_prompt_es": publication.comment_prompt_es,
+            "default_license": publication.default_license_id or "",
+            "related_count": "3",
+            "notification_email": "",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert "Quebrada Weekly" in reader.get("/en/").text
+
+
+def make_banner(heading, **kwargs):
+    return DonationPrompt.objects.create(
+        name=heading,
+        heading=heading,
+        message="Readers fund this newsroom.",
+        url="https://donate.example.org/",
+        placement="banner",
+        language="en",
+        **kwargs,
+    )
+
+
+def test_donation_prompt_edits_show_on_the_next_request(reader):
+    make_brief("Fuel subsidy cut")
+    prompt = make_banner("Keep us independent")
+    assert "Keep us independent" in reader.get("/en/").text
+    prompt.heading = "Fund our next investigation"
+    prompt.save()
+    assert "Fund our next investigation" in reader.get("/en/").text
+    # Targeted at a country, the banner leaves pages that are not about it.
+    prompt.countries.add(make_country("Peru"))
+    assert "Fund our next investigation" not in reader.get("/en/").text
+
+
+def test_a_donation_campaign_appears_when_its_window_opens(reader):
+    make_brief("Election results certified")
+    opens_at = timezone.now() + timedelta(seconds=2)
+    make_banner("Year-end campaign", active_from=opens_at)
+    assert "Year-end campaign" not in reader.get("/en/").text
+    time.sleep(max(0, (opens_at - timezone.now()).total_seconds()) + 0.05)
+    assert "Year-end campaign" in reader.get("/en/").text
+
+
+def test_license_edits_start_a_new_page_version(reader):
+    brief = make_brief("Forest code amended")
+    url = brief.get_absolute_url()
+    before = reader.get(url)
+    license = License.objects.get(pk=brief.license_id)
+    license.footer_text = "Republish freely: {headline} by {publication}."
+    license.save()
+    after = reader.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+
+
+def test_publication_load_is_cached_until_content_changes(django_assert_num_queries):
+    Publication.load()
+    with django_assert_num_queries(0):
+        assert Publication.load().pk == 1
+    Publication.objects.filter(pk=1).update(name="Not signalled")
+    assert Publication.load().name != "Not signalled"
+    publication = Publication.load()
+    publication.name = "Signalled"
+    publication.save()
+    assert Publication.load().name == "Signalled"
+
+
+def test_preview_links_are_never_cached(reader):
+    draft = make_brief("Draft on water rights", published=False)
+    url = reverse("briefs:preview", kwargs={"token": preview.make_token(draft)})
+    first = reader.get(url)
+    assert first.status_code == 200
+    assert first["Cache-Control"] == "private, no-store"
+    assert "ETag" not in first
+    Brief.objects.filter(pk=draft.pk).update(title="Draft on water rights, v2")
+    assert "Draft on water rights, v2" in reader.get(url).text
+
+
+def test_the_admin_is_never_cached(reader):
+    response = reader.get(reverse("admin:login"))
+    assert "public" not in response.get("Cache-Control", "")
+    assert "ETag" not in response
+
+
+def test_only_responses_identical_for_every_reader_are_stored():
+    page = HttpResponse("<p>page</p>")
+    assert page_cache.is_cacheable(page)
+    with_cookie = HttpResponse("<p>page</p>")
+    with_cookie.set_cookie("seen", "1")
+    private = HttpResponse("<p>page</p>", headers={"Cache-Control": "private"})
+    no_store = HttpResponse("", headers={"Cache-Control": "no-store"})
+    per_user = HttpResponse("<p>page</p>", headers={"Vary": "Cookie"})
+    pixel = HttpResponse(b"GIF89a", content_type="image/gif")
+    missing = HttpResponse("<p>gone</p>", status=404)
+    for response in [with_cookie, private, no_store, per_user, pixel, missing]:
+        assert not page_cache.is_cacheable(response)
+
+
+def test_worker_processes_share_the_state_through_a_file(tmp_path):
+    """Two workers' stores on one machine: a change in one is seen by the other."""
+    one = page_cache.FileStateStore(tmp_path / "state")
+    other = page_cache.FileStateStore(tmp_path / "state")
+    assert one.read(cache, ())[0] is None
+    one.write(cache, ("first", None))
+    assert other.read(cache, ())[0] == ("first", None)
+    other.write(cache, ("second", 1234.5))
+    assert one.read(cache, ())[0] == ("second", 1234.5)
+    one.clear(cache)
+    assert other.read(cache, ())[0] is None
+
+
+def redis_url():
+    """The Redis server of this machine or CI, or None when none answers."""
+    import redis
+
+    url = "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return None
+    return url
+
+
+REDIS_URL = redis_url()
+
+
+@pytest.mark.skipif(
+    REDIS_URL is None, reason="no Redis server answers on 127.0.0.1:6379"
+)
+def test_the_same_holds_with_the_redis_cache(reader, django_assert_num_queries):
+    prefix = f"newsroom-test-{uuid.uuid4().hex}"
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    with override_settings(CACHES=caches):
+        try:
+            assert isinstance(page_cache.state_store(), page_cache.CacheStateStore)
+            brief = make_brief("Lithium royalties rise")
+            url = brief.get_absolute_url()
+            first = reader.get(url)
+            with django_assert_num_queries(0):
+                second = reader.get(url)
+            assert second.content == first.content
+            assert reader.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+            brief.title = "Lithium royalties rise again"
+            brief.save()
+            assert "Lithium royalties rise again" in reader.get(url).text
+
+            publish_at = timezone.now() + timedelta(seconds=1)
+            make_brief("Scheduled on Redis", when=publish_at)
+            assert "Scheduled on Redis" not in reader.get("/en/").text
+            time.sleep(max(0, (publish_at - timezone.now()).total_seconds()) + 0.05)
+            assert "Scheduled on Redis" in reader.get("/en/").text
+        finally:
+            client = cache._cache.get_client(write=True)
+            for key in client.scan_iter(match=f"{prefix}:*"):
+                client.delete(key)

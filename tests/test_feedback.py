@@ -4,11 +4,12 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
-from newsroom.feedback.models import Vote
+from newsroom.feedback.models import ReaderMessage, Vote
 from tests.factories import make_brief, make_prompt
 
 pytestmark = pytest.mark.django_db
@@ -394,6 +395,7 @@ def test_the_brief_feedback_report_shows_suggestions_and_a_chart(admin_client):
     assert response.status_code == 200
     html = response.text
     assert "Add a map &lt;please&gt;" in html
+    assert "The numbers as a table" in html
     assert "50%" in html
     start = html.index('<svg class="chart"')
     chart = html[start : html.index("</svg>", start)]
@@ -424,3 +426,12 @@ def test_the_feedback_report_is_read_only(admin_client):
     assert brief.title == "Kept title"
     assert response.status_code in (200, 403)
     assert admin_client.get("/admin/feedback/brieffeedback/add/").status_code == 403
+
+
+def test_the_demo_has_votes_and_reader_messages_once():
+    call_command("loaddemo")
+    counts = (Vote.objects.count(), ReaderMessage.objects.count())
+    call_command("loaddemo")
+    assert counts == (Vote.objects.count(), ReaderMessage.objects.count())
+    assert counts[0] > 0 and counts[1] > 0
+    assert Vote.objects.exclude(suggestion="").exists()

@@ -6,12 +6,14 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, connections
 from django.template import Context, Template
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from briefs.models import Brief
 from newsroom.fundraising.models import DonationClick, DonationPrompt
 from tests.factories import (
     make_brief,
@@ -498,3 +500,31 @@ def test_the_report_needs_an_admin_login(client):
 def test_the_report_of_an_unknown_prompt_is_not_found(admin_client):
     response = admin_client.get("/admin/fundraising/donationprompt/999/report/")
     assert response.status_code == 404
+
+
+# The demo
+
+
+def test_the_demo_has_a_default_prompt_per_language_and_a_targeted_one(client):
+    call_command("loaddemo")
+    call_command("loaddemo")
+    prompts = DonationPrompt.objects.all()
+    assert prompts.count() == 4, "loading the demo twice adds nothing"
+    assert set(
+        prompts.filter(topics__isnull=True).values_list("language", flat=True)
+    ) == {
+        "en",
+        "es",
+    }
+    assert prompts.filter(topics__slug="water").count() == 2
+    assert all(prompt.url.startswith("https://") for prompt in prompts)
+    assert DonationClick.objects.exists(), "the report has something to show"
+    published = Brief.objects.published()
+    on_water = published.filter(language="en", topics__slug="water").first()
+    elsewhere = published.filter(language="en").exclude(topics__slug="water").first()
+    spanish = published.filter(language="es").exclude(topics__slug="water").first()
+    assert "Keep our water desk going" in donate_html(page(client, on_water))
+    assert "Independent reporting needs you" in donate_html(page(client, elsewhere))
+    assert "El periodismo independiente te necesita" in donate_html(
+        page(client, spanish)
+    )

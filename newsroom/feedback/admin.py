@@ -2,8 +2,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, ExpressionWrapper, FloatField, Q
 from django.db.models.functions import Cast, NullIf, TruncDate
+from django.template.defaultfilters import floatformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
@@ -18,8 +20,8 @@ YES_COLOUR = "#2f7d32"
 NO_COLOUR = "#a3231f"
 
 
-def votes_chart(votes, title):
-    """Votes per day over the last 30 days, Yes stacked on No."""
+def votes_per_day(votes):
+    """``(days, {day: yes}, {day: no})`` for the last 30 days."""
     days = last_days(REPORT_DAYS)
     rows = (
         votes.filter(created_at__date__gte=days[0])
@@ -31,6 +33,12 @@ def votes_chart(votes, title):
     yes, no = {}, {}
     for row in rows:
         (yes if row["helpful"] else no)[row["day"]] = row["total"]
+    return days, yes, no
+
+
+def votes_chart(per_day, title):
+    """The chart of ``votes_per_day``: Yes stacked on No."""
+    days, yes, no = per_day
     return bar_chart(
         days,
         [
@@ -47,11 +55,11 @@ class BriefFeedbackAdmin(admin.ModelAdmin):
 
     list_display = [
         "title",
-        "language",
-        "published_at",
         "votes",
         "helpful_percent",
         "suggestions",
+        "language",
+        "published",
     ]
     list_filter = ["language", "section"]
     search_fields = ["title"]
@@ -83,13 +91,19 @@ class BriefFeedbackAdmin(admin.ModelAdmin):
     def get_ordering(self, request):
         return ["-votes_total", "-published_at"]
 
+    # Not the published_at field itself: the changelist would mark that column as
+    # the sort order (the model's) while the list is sorted by votes.
+    @admin.display(description=_("published"))
+    def published(self, brief):
+        return date_format(brief.published_at, "SHORT_DATE_FORMAT")
+
     @admin.display(description=_("votes"), ordering="votes_total")
     def votes(self, brief):
         return brief.votes_total
 
     @admin.display(description=_("helpful"), ordering="helpful_share")
     def helpful_percent(self, brief):
-        return f"{brief.helpful_share:.0f}%"
+        return f"{floatformat(brief.helpful_share, 0)}%"
 
     @admin.display(description=_("suggestions"), ordering="suggestion_count")
     def suggestions(self, brief):
@@ -106,8 +120,9 @@ class BriefFeedbackAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {
+            "report_days": REPORT_DAYS,
             "chart": votes_chart(
-                Vote.objects.all(),
+                votes_per_day(Vote.objects.all()),
                 gettext("Votes per day on all briefs, last %(days)d days")
                 % {"days": REPORT_DAYS},
             ),
@@ -123,6 +138,7 @@ class BriefFeedbackAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request, brief):
             raise PermissionDenied
         votes = Vote.objects.filter(brief=brief)
+        days, yes, no = votes_per_day(votes)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -130,9 +146,10 @@ class BriefFeedbackAdmin(admin.ModelAdmin):
             "brief": brief,
             "helpful_share": brief.helpful_share,
             "chart": votes_chart(
-                votes,
+                (days, yes, no),
                 gettext("Votes per day, last %(days)d days") % {"days": REPORT_DAYS},
             ),
+            "rows": [(day, yes.get(day, 0), no.get(day, 0)) for day in days],
             "suggestions": votes.exclude(suggestion="").order_by("-updated_at")[:200],
             "messages_url": reverse("admin:feedback_readermessage_changelist")
             + f"?brief__id__exact={brief.pk}",

@@ -5,8 +5,11 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from newsroom.licensing.admin import republication_report
 
 from . import preview
 from .models import (
@@ -130,7 +133,13 @@ class BriefAdmin(WorkflowAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["translation_of", "primary_country", "primary_topic"]
-    readonly_fields = ["preview_link", "translation_status", "created_at", "updated_at"]
+    readonly_fields = [
+        "preview_link",
+        "translation_status",
+        "created_at",
+        "updated_at",
+        "republications",
+    ]
     actions = ["publish", "unpublish", "translate"]
     save_on_top = True
     fieldsets = [
@@ -166,6 +175,7 @@ class BriefAdmin(WorkflowAdmin):
                 ]
             },
         ),
+        (_("Republication"), {"fields": ["republications"]}),
     ]
 
     def get_queryset(self, request):
@@ -212,7 +222,7 @@ class BriefAdmin(WorkflowAdmin):
         if not translations:
             return _("No translation yet: use the “Create translation” action.")
         return format_html_join(
-            format_html("<br>"),
+            mark_safe("<br>"),
             '{}: <a href="{}">{}</a> ({})',
             (
                 (
@@ -226,6 +236,10 @@ class BriefAdmin(WorkflowAdmin):
                 for translation in translations
             ),
         )
+
+    @admin.display(description=_("republished on"))
+    def republications(self, obj):
+        return republication_report(obj)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_public else None

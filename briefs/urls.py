@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "briefs"
 
@@ -13,4 +13,12 @@ urlpatterns = [
     path("author/<slug:slug>/", views.AuthorArchiveView.as_view(), name="author"),
     path("section/<slug:slug>/", views.SectionArchiveView.as_view(), name="section"),
     path("search/", views.SearchView.as_view(), name="search"),
+    # Feeds (briefs/feeds.py).
+    path("feed/", feeds.LatestBriefsFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestBriefsAtomFeed(), name="feed_atom"),
+    path("feed/republish/", feeds.RepublishFeed(), name="feed_republish"),
+    path("country/<slug:slug>/feed/", feeds.CountryFeed(), name="country_feed"),
+    path("topic/<slug:slug>/feed/", feeds.TopicFeed(), name="topic_feed"),
+    path("author/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("section/<slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),
 ]

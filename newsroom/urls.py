@@ -1,17 +1,32 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
+
+from briefs.sitemaps import news_sitemaps, robots_txt, sitemaps
+from newsroom.licensing.urls import tracking_urlpatterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     # The donate button's click counter: no language, it only redirects.
     path("donate/", include("newsroom.fundraising.urls")),
+    # Licensing: the republication tracking image, sitemaps and robots.txt.
+    path("", include(tracking_urlpatterns)),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "news-sitemap.xml",
+        sitemap,
+        {"sitemaps": news_sitemaps, "template_name": "sitemaps/news_sitemap.xml"},
+        name="news_sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("briefs.urls")),
+    path("", include("newsroom.licensing.urls")),
     path("feedback/", include("newsroom.feedback.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,135 @@
+"""sitemap.xml, the Google News sitemap and robots.txt."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from briefs.models import Brief
+from tests.factories import make_author, make_brief, make_country, make_topic
+
+pytestmark = pytest.mark.django_db
+
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+BASE = "http://testserver"
+
+
+def urls(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    assert not response.cookies
+    root = ET.fromstring(response.content)
+    return {url.find("s:loc", NS).text: url for url in root.findall("s:url", NS)}
+
+
+def test_sitemap_lists_published_briefs_with_lastmod(client):
+    brief = make_brief("Visible", slug="visible")
+    make_brief("Draft", slug="draft", published=False)
+    make_brief("Future", slug="future", when=timezone.now() + timedelta(days=1))
+    found = urls(client, "/sitemap.xml")
+    assert f"{BASE}/en/briefs/visible/" in found
+    assert f"{BASE}/en/briefs/draft/" not in found
+    assert f"{BASE}/en/briefs/future/" not in found
+    lastmod = found[f"{BASE}/en/briefs/visible/"].find("s:lastmod", NS).text
+    assert lastmod == brief.updated_at.date().isoformat()
+
+
+def test_sitemap_links_translations_with_hreflang(client):
+    original = make_brief("Original", slug="original")
+    make_brief("Traducción", slug="traduccion", language="es", translation_of=original)
+    make_brief("Alone", slug="alone")
+    found = urls(client, "/sitemap.xml")
+    expected = {
+        "en": f"{BASE}/en/briefs/original/",
+        "es": f"{BASE}/es/briefs/traduccion/",
+        "x-default": f"{BASE}/en/briefs/original/",
+    }
+    for location in (expected["en"], expected["es"]):
+        alternates = {
+            link.get("hreflang"): link.get("href")
+            for link in found[location].findall("xhtml:link", NS)
+        }
+        assert alternates == expected
+    assert found[f"{BASE}/en/briefs/alone/"].findall("xhtml:link", NS) == []
+
+
+def test_a_draft_translation_gets_no_hreflang(client):
+    original = make_brief("Original", slug="original")
+    make_brief(
+        "Borrador",
+        slug="borrador",
+        language="es",
+        translation_of=original,
+        published=False,
+    )
+    found = urls(client, "/sitemap.xml")
+    assert found[f"{BASE}/en/briefs/original/"].findall("xhtml:link", NS) == []
+
+
+def test_sitemap_lists_home_pages_and_archives_with_published_briefs(client):
+    make_brief(
+        "Tagged",
+        authors=[make_author("Rosa Mamani", slug="rosa-mamani")],
+        countries=[make_country("Bolivia", slug="bolivia")],
+        topics=[make_topic("Mining", slug="mining")],
+    )
+    make_brief("Hidden", published=False, countries=[make_country("Peru", slug="peru")])
+    found = urls(client, "/sitemap.xml")
+    for path in [
+        "/en/",
+        "/es/",
+        "/en/country/bolivia/",
+        "/en/topic/mining/",
+        "/en/author/rosa-mamani/",
+        "/en/section/news/",
+    ]:
+        assert BASE + path in found, path
+    assert f"{BASE}/en/country/peru/" not in found
+    assert f"{BASE}/es/country/bolivia/" not in found
+    assert found[f"{BASE}/en/country/bolivia/"].find("s:lastmod", NS) is not None
+
+
+def test_news_sitemap_lists_the_last_two_days(client):
+    make_brief("Fresh news", slug="fresh")
+    make_brief("Old news", slug="old", when=timezone.now() - timedelta(days=3))
+    make_brief("Not yet", slug="not-yet", when=timezone.now() + timedelta(hours=2))
+    found = urls(client, "/news-sitemap.xml")
+    assert list(found) == [f"{BASE}/en/briefs/fresh/"]
+    news = found[f"{BASE}/en/briefs/fresh/"].find("news:news", NS)
+    assert news.find("news:publication/news:name", NS).text == "Newsroom"
+    assert news.find("news:publication/news:language", NS).text == "en"
+    assert news.find("news:title", NS).text == "Fresh news"
+    published = Brief.objects.get(slug="fresh").published_at
+    assert news.find("news:publication_date", NS).text.startswith(
+        published.date().isoformat()
+    )
+
+
+def test_news_sitemap_escapes_titles(client):
+    make_brief('Mining & "water" <rights>', slug="escaped")
+    response = client.get("/news-sitemap.xml")
+    root = ET.fromstring(response.content)
+    assert root.find(".//news:title", NS).text == 'Mining & "water" <rights>'
+
+
+def test_robots_txt_points_to_both_sitemaps(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.text.splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://testserver/news-sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+    assert not response.cookies
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "99999", "-1"])
+def test_sitemap_pages_that_do_not_exist_are_404(client, page):
+    make_brief("Something")
+    assert client.get("/sitemap.xml", {"p": page}).status_code == 404

@@ -1,0 +1,226 @@
+"""Republication tracking: the 1x1 image, what it records, and the admin report."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from newsroom.licensing.models import Republication
+from newsroom.licensing.tracking import referring_domain
+from tests.factories import make_brief
+
+pytestmark = pytest.mark.django_db
+
+
+def pixel_url(brief_id):
+    return reverse("tracking:pixel", kwargs={"brief_id": brief_id})
+
+
+@pytest.fixture
+def every_hit_written(settings):
+    settings.NEWSROOM_REPUBLICATION_WRITE_INTERVAL = 0
+
+
+def test_pixel_is_a_tiny_gif_without_cookies(client):
+    brief = make_brief("Tracked")
+    response = client.get(
+        pixel_url(brief.pk), HTTP_REFERER="https://other.example/story"
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/gif"
+    assert response.content.startswith(b"GIF89a") and len(response.content) < 100
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+    assert "no-store" in response["Cache-Control"]
+    assert pixel_url(brief.pk) == f"/r/{brief.pk}.gif"
+
+
+def test_a_hit_with_a_referer_records_the_domain(client, every_hit_written):
+    brief = make_brief("Tracked")
+    client.get(pixel_url(brief.pk), HTTP_REFERER="https://www.Other.example/a?b=c")
+    row = Republication.objects.get(brief=brief)
+    assert (row.domain, row.kind, row.count) == ("other.example", "site", 1)
+    first_seen = row.first_seen
+    client.get(pixel_url(brief.pk), HTTP_REFERER="http://other.example/another")
+    row.refresh_from_db()
+    assert row.count == 2
+    assert row.first_seen == first_seen <= row.last_seen
+    assert Republication.objects.filter(brief=brief).count() == 1
+
+
+def test_hits_without_referer_or_from_our_own_site_are_counted_apart(
+    client, every_hit_written
+):
+    brief = make_brief("Tracked")
+    client.get(pixel_url(brief.pk))
+    client.get(pixel_url(brief.pk), HTTP_REFERER="")
+    client.get(pixel_url(brief.pk), HTTP_REFERER="http://testserver/admin/x/")
+    client.get(pixel_url(brief.pk), HTTP_REFERER="http://localhost:8000/en/")
+    rows = {
+        (row.kind, row.domain): row.count
+        for row in Republication.objects.filter(brief=brief)
+    }
+    assert rows == {
+        ("unknown", ""): 2,
+        ("own", "testserver"): 1,
+        ("own", "localhost"): 1,
+    }
+
+
+def test_no_address_or_full_referer_is_stored(client, every_hit_written):
+    brief = make_brief("Tracked")
+    client.get(
+        pixel_url(brief.pk),
+        HTTP_REFERER="https://blog.example/private/path?user=42",
+        REMOTE_ADDR="203.0.113.9",
+    )
+    stored = Republication.objects.values().get()
+    assert "203.0.113.9" not in str(stored)
+    assert "private" not in str(stored) and "user=42" not in str(stored)
+    field_types = {
+        field.get_internal_type() for field in Republication._meta.concrete_fields
+    }
+    assert "GenericIPAddressField" not in field_types
+
+
+@pytest.mark.parametrize(
+    "path", ["/r/999999.gif", "/r/0.gif", "/r/99999999999999999.gif"]
+)
+def test_unknown_brief_ids_are_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert len(response.content) < 100
+
+
+@pytest.mark.parametrize(
+    "path", ["/r/abc.gif", "/r/-1.gif", "/r/1.png", "/r/" + "9" * 40 + ".gif"]
+)
+def test_malformed_pixel_addresses_are_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_unknown_ids_stay_cheap_when_repeated(client, django_assert_max_num_queries):
+    client.get("/r/424242.gif")
+    with django_assert_max_num_queries(0):
+        assert client.get("/r/424242.gif").status_code == 404
+
+
+GARBAGE_REFERERS = [
+    "not a url",
+    "javascript:alert(1)",
+    "ftp://files.example/x",
+    "http://",
+    "http://[::1/",
+    "http://exa mple.com/",
+    "http://<script>.example/",
+    "http://" + "a" * 300 + ".example/",
+    "https://" + "b" * 64 + ".example/",
+    "https://ok.example/" + "x" * 5000,
+    "http://203.0.113.5/page",
+    "http://[2001:db8::1]/page",
+    "\x00\x01\x02",
+    "https://münchen.example/",
+]
+
+
+@pytest.mark.parametrize("referer", GARBAGE_REFERERS)
+def test_garbage_referers_never_fail_and_store_only_valid_domains(
+    client, every_hit_written, referer
+):
+    brief = make_brief("Tracked")
+    response = client.get(pixel_url(brief.pk), HTTP_REFERER=referer)
+    assert response.status_code == 200
+    for row in Republication.objects.filter(brief=brief):
+        assert len(row.domain) <= 253
+        assert row.domain == "" or referring_domain("https://" + row.domain) == (
+            row.domain
+        )
+
+
+def test_referring_domain_normalises_hosts():
+    assert referring_domain("https://WWW.Example.COM./x") == "example.com"
+    assert referring_domain("https://münchen.example/") == "xn--mnchen-3ya.example"
+    assert referring_domain("http://203.0.113.5/") is None
+    assert referring_domain("https://" + "a" * 3000) is None
+
+
+def test_a_flood_writes_one_row_once_per_interval(
+    client, settings, django_assert_max_num_queries
+):
+    settings.NEWSROOM_REPUBLICATION_WRITE_INTERVAL = 1
+    brief = make_brief("Tracked")
+    referer = "https://flood.example/"
+    client.get(pixel_url(brief.pk), HTTP_REFERER=referer)
+    with django_assert_max_num_queries(0):
+        for _ in range(50):
+            assert client.get(pixel_url(brief.pk), HTTP_REFERER=referer).status_code
+    row = Republication.objects.get(brief=brief)
+    assert row.count == 1
+    time.sleep(1.1)
+    client.get(pixel_url(brief.pk), HTTP_REFERER=referer)
+    row.refresh_from_db()
+    # The 50 hits held back in the cache are added with the next write.
+    assert row.count == 52
+    assert Republication.objects.filter(brief=brief).count() == 1
+
+
+def test_forged_referers_cannot_create_unlimited_rows(client, settings):
+    settings.NEWSROOM_REPUBLICATION_WRITE_INTERVAL = 0
+    settings.NEWSROOM_REPUBLICATION_NEW_DOMAINS_PER_HOUR = 5
+    brief = make_brief("Tracked")
+    for number in range(12):
+        response = client.get(
+            pixel_url(brief.pk), HTTP_REFERER=f"https://site{number}.example/"
+        )
+        assert response.status_code == 200
+    assert Republication.objects.filter(brief=brief).count() == 5
+    # Known domains keep counting.
+    client.get(pixel_url(brief.pk), HTTP_REFERER="https://site0.example/")
+    assert Republication.objects.get(brief=brief, domain="site0.example").count == 2
+
+
+def test_brief_admin_shows_where_it_was_republished(admin_client, client):
+    brief = make_brief("Widely republished")
+    for referer in [
+        "https://first.example/a",
+        "https://second.example/b",
+        "https://second.example/c",
+        "",
+    ]:
+        client.get(pixel_url(brief.pk), HTTP_REFERER=referer)
+    page = admin_client.get(reverse("admin:briefs_brief_change", args=[brief.pk]))
+    assert page.status_code == 200
+    assert "Republished on 2 sites" in page.text
+    assert "first.example" in page.text and "second.example" in page.text
+    assert "0 loads from our own site" in page.text
+    assert "1 without a referring site" in page.text
+
+
+def test_republication_changelist_filters_by_domain_and_sorts_by_count(
+    admin_client, client, every_hit_written
+):
+    one, two = make_brief("One"), make_brief("Two")
+    for _ in range(3):
+        client.get(pixel_url(one.pk), HTTP_REFERER="https://busy.example/")
+    client.get(pixel_url(two.pk), HTTP_REFERER="https://quiet.example/")
+    client.get(pixel_url(two.pk), HTTP_REFERER="https://busy.example/")
+    url = reverse("admin:licensing_republication_changelist")
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    rows = list(page.context["cl"].result_list)
+    assert [row.count for row in rows] == sorted(
+        (row.count for row in rows), reverse=True
+    )
+    filtered = admin_client.get(url, {"domain": "quiet.example"})
+    assert [row.domain for row in filtered.context["cl"].result_list] == [
+        "quiet.example"
+    ]
+    by_date = admin_client.get(url, {"last_seen__gte": "2000-01-01"})
+    assert by_date.status_code == 200 and len(by_date.context["cl"].result_list) == 3
+    ascending = admin_client.get(url, {"o": "4"})
+    counts = [row.count for row in ascending.context["cl"].result_list]
+    assert counts == sorted(counts)
+    assert (
+        admin_client.get(reverse("admin:licensing_republication_add")).status_code
+        == 403
+    )

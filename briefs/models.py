@@ -315,8 +315,7 @@ class Brief(models.Model):
             # Lets joins from the tag and byline tables (archives, related
             # content) check visibility and order by date from the index alone.
             models.Index(
-                fields=["id"],
-                include=["language", "status", "published_at", "translation_of"],
+                fields=["id", "language", "status", "published_at", "translation_of"],
                 name="brief_visibility",
             ),
         ]

@@ -84,6 +84,31 @@ def uses_full_text_search(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
+class DateInput(forms.DateInput):
+    """A date picker that leaves out a value it could not read.
+
+    ``<input type="date">`` only accepts YYYY-MM-DD; the error message says
+    what was wrong with the rest.
+    """
+
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if not value:
+            return None
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
+            datetime.strptime(value, "%Y-%m-%d")
+        except ValueError:
+            return None
+        return value
+
+
 class SearchForm(forms.Form):
     """The search box and its filters; country and topic choices come from the view."""
 
@@ -107,12 +132,12 @@ class SearchForm(forms.Form):
         self.fields["from"] = forms.DateField(
             label=_("From"),
             required=False,
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            widget=DateInput(),
         )
         self.fields["to"] = forms.DateField(
             label=_("To"),
             required=False,
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            widget=DateInput(),
         )
         self.countries = {tag.slug: tag for tag in countries}
         self.topics = {tag.slug: tag for tag in topics}
@@ -168,33 +193,39 @@ def filter_briefs(queryset, form):
     return queryset
 
 
-def _most_recent(matches):
-    return matches.order_by("-published_at", "-id").values("pk")[: MAX_RESULTS + 1]
-
-
 def search(queryset, query, language):
-    """``queryset`` narrowed to briefs matching ``query``, best matches first.
+    """Briefs of ``queryset`` matching ``query``: ``(match_count, results)``.
 
-    Only the ``MAX_RESULTS`` most recent matches (and one more, which tells
-    that there are more) are ranked. On PostgreSQL each brief carries
-    ``title_html`` and ``snippet_html`` annotations: the title and an excerpt
-    with the matching words marked (``highlighted`` makes them safe HTML).
+    ``match_count`` counts up to ``MAX_RESULTS`` + 1 matches, the most recent
+    ones; ``results`` are those (up to ``MAX_RESULTS``), best first. On
+    PostgreSQL each result carries ``title_html`` and ``snippet_html``
+    annotations: the title and an excerpt with the matching words marked
+    (``highlighted`` makes them safe HTML).
     """
-    if not uses_full_text_search(queryset):
-        words = _WORD.findall(query)[:MAX_FALLBACK_WORDS]
-        for word in words:
-            queryset = queryset.filter(
+    full_text = uses_full_text_search(queryset)
+    if full_text:
+        config = text_search_config(language)
+        tsquery = SearchQuery(query, config=config, search_type="websearch")
+        matches = queryset.filter(search_vector=tsquery)
+    else:
+        matches = queryset
+        for word in _WORD.findall(query)[:MAX_FALLBACK_WORDS]:
+            matches = matches.filter(
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)
                 | Q(news__icontains=word)
                 | Q(analysis__icontains=word)
             )
-        return queryset.model.objects.filter(pk__in=_most_recent(queryset)).order_by(
-            "-published_at", "-id"
-        )
-
-    config = text_search_config(language)
-    tsquery = SearchQuery(query, config=config, search_type="websearch")
+    # One query for the ids of the recent matches, which both counts them and
+    # keeps the ranking query small.
+    ids = list(
+        matches.order_by("-published_at", "-id").values_list("pk", flat=True)[
+            : MAX_RESULTS + 1
+        ]
+    )
+    results = queryset.model.objects.filter(pk__in=ids[:MAX_RESULTS])
+    if not full_text:
+        return len(ids), results.order_by("-published_at", "-id")
     marks = {"start_sel": _START, "stop_sel": _STOP}
     text = Concat(
         "summary",
@@ -204,28 +235,23 @@ def search(queryset, query, language):
         _strip_tags(F("analysis")),
         output_field=TextField(),
     )
-    return (
-        queryset.model.objects.filter(
-            pk__in=_most_recent(queryset.filter(search_vector=tsquery))
-        )
-        .annotate(
-            rank=SearchRank(F("search_vector"), tsquery),
-            title_html=SearchHeadline(
-                "title", tsquery, config=config, highlight_all=True, **marks
-            ),
-            snippet_html=SearchHeadline(
-                text,
-                tsquery,
-                config=config,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-                **marks,
-            ),
-        )
-        .order_by("-rank", "-published_at", "-id")
+    results = results.annotate(
+        rank=SearchRank(F("search_vector"), tsquery),
+        title_html=SearchHeadline(
+            "title", tsquery, config=config, highlight_all=True, **marks
+        ),
+        snippet_html=SearchHeadline(
+            text,
+            tsquery,
+            config=config,
+            max_words=30,
+            min_words=12,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+            **marks,
+        ),
     )
+    return len(ids), results.order_by("-rank", "-published_at", "-id")
 
 
 def highlighted(text, source_is_html=False):

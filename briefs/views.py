@@ -12,7 +12,16 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
 from . import preview, search
-from .models import Author, Brief, BriefAuthor, Country, Section, SeeAlsoLink, Topic
+from .models import (
+    Author,
+    Brief,
+    BriefAuthor,
+    Country,
+    Section,
+    SeeAlsoLink,
+    TaggedCountry,
+    Topic,
+)
 
 
 def brief_detail_queryset():
@@ -173,23 +182,31 @@ def paginate(request, paginator):
 
 
 def country_groups(briefs, groups=4, per_group=3):
-    """The countries with the most of ``briefs``, with their newest briefs.
+    """The countries with the most of ``briefs``, each with its newest briefs.
 
-    Each brief appears in one group at most; ``briefs`` come newest first
-    with their countries prefetched.
+    ``briefs`` come newest first. Each brief appears in one group at most.
     """
+    tagged = TaggedCountry.objects.filter(
+        content_object__in=[brief.pk for brief in briefs]
+    ).select_related("tag")
+    countries_of = {}
+    for row in tagged:
+        countries_of.setdefault(row.content_object_id, []).append(row.tag)
     counts = Counter()
     for brief in briefs:
-        counts.update(brief.countries.all())
-    # Most briefs first; among equals, the country of the newer brief (Counter
-    # keeps the order in which countries were first seen).
-    ranked = [country for country, _n in counts.most_common()]
+        counts.update(countries_of.get(brief.pk, []))
+    # Most briefs first; among equals, the country seen first, in the newer brief.
+    first_seen = {}
+    for brief in briefs:
+        for country in countries_of.get(brief.pk, []):
+            first_seen.setdefault(country, len(first_seen))
+    ranked = sorted(counts, key=lambda country: (-counts[country], first_seen[country]))
     shown, result = set(), []
     for country in ranked:
         items = [
             brief
             for brief in briefs
-            if brief.pk not in shown and country in brief.countries.all()
+            if brief.pk not in shown and country in countries_of.get(brief.pk, [])
         ][:per_group]
         if not items:
             continue
@@ -213,9 +230,9 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         visible = Brief.objects.published().in_language().for_cards()
         recent = list(
-            visible.filter(section__is_organization=False)
-            .defer(*CARD_DEFERRED)
-            .prefetch_related("countries")[: self.window]
+            visible.filter(section__is_organization=False).defer(*CARD_DEFERRED)[
+                : self.window
+            ]
         )
         context["lead"] = recent[0] if recent else None
         context["latest"] = recent[1 : self.latest_count + 1]
@@ -297,16 +314,11 @@ class SectionArchiveView(ArchiveView):
 
 
 class SearchPaginator(Paginator):
-    """At most ``search.MAX_RESULTS`` results, read with their rank and snippets."""
+    """Search results, whose number the search already knows."""
 
-    @cached_property
-    def matches(self):
-        """How many briefs match, up to one more than are shown."""
-        return self.object_list.count()
-
-    @cached_property
-    def count(self):
-        return min(self.matches, search.MAX_RESULTS)
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
 
 
 class SearchView(TemplateView):
@@ -328,9 +340,11 @@ class SearchView(TemplateView):
         briefs = search.filter_briefs(
             Brief.objects.published().in_language(language), form
         )
-        briefs = search.search(briefs, form.cleaned_data["q"], language)
+        matches, briefs = search.search(briefs, form.cleaned_data["q"], language)
         paginator = SearchPaginator(
-            briefs.for_cards().defer(*CARD_DEFERRED), settings.NEWSROOM_PAGE_SIZE
+            briefs.for_cards().defer(*CARD_DEFERRED),
+            settings.NEWSROOM_PAGE_SIZE,
+            count=min(matches, search.MAX_RESULTS),
         )
         page = paginate(self.request, paginator)
         for brief in page.object_list:
@@ -346,7 +360,7 @@ class SearchView(TemplateView):
         }
         context.update(
             query=form.cleaned_data["q"],
-            more_results=paginator.matches > search.MAX_RESULTS,
+            more_results=matches > search.MAX_RESULTS,
             max_results=search.MAX_RESULTS,
             page_obj=page,
             results=page.object_list,

@@ -7,7 +7,10 @@ each page is requested once before it is measured, so queries that a warm
 cache saves (the publication, the page-cache state) are not counted.
 """
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from briefs.models import RelatedBrief, SeeAlsoLink
 from newsroom.publication.models import Publication
@@ -83,6 +86,10 @@ def make_world(size):
             after_paragraph=number + 1,
             **{target: values[target]},
         )
+    # The newest briefs fill the home page's lead and latest cards, so that the
+    # listed briefs above go into its country groups.
+    for _number in range(7):
+        make_brief(when=timezone.now() - timedelta(minutes=1))
     publication = Publication.load()
     publication.related_count = size
     publication.save()
@@ -131,3 +138,5 @@ def test_brief_page_items_are_all_shown(client):
     assert html.count('rel="author"') == 20
     country = client.get(urls["country"]).text
     assert country.count('class="card"') == 20
+    home = client.get(urls["home"]).text.split('class="country-groups"')[1]
+    assert home.count("<li><a href=") == 3 * 4

@@ -247,3 +247,10 @@ def test_edits_and_generated_briefs_are_searchable(client):
     assert generated.title in result_titles(find(client, word, generated.language))
     if POSTGRES:
         assert not Brief.objects.filter(search_vector__isnull=True).exists()
+
+
+def test_an_unreadable_date_is_not_echoed_into_the_date_picker(client):
+    make_brief("River")
+    html = find(client, "river", **{"from": "2024-13-45", "to": "2024-05-01"}).text
+    assert 'value="2024-13-45"' not in html
+    assert 'name="to" value="2024-05-01"' in html

@@ -237,7 +237,7 @@ def test_the_comment_endpoint_only_accepts_post(reader, method):
 def test_comments_on_unknown_or_unpublished_briefs_are_not_found(reader):
     draft = make_brief(published=False)
     future = make_brief(when=timezone.now() + timedelta(hours=2))
-    for brief_id in [draft.pk, future.pk, 424242]:
+    for brief_id in [draft.pk, future.pk, 424242, 10**20]:
         response = reader.post(
             f"/en/feedback/{brief_id}/comment/", GOOD, HTTP_ORIGIN=ORIGIN
         )

@@ -293,7 +293,7 @@ def test_the_vote_endpoint_only_accepts_post(reader, method):
 def test_votes_on_unknown_draft_or_future_briefs_are_not_found(reader):
     draft = make_brief(published=False)
     future = make_brief(when=timezone.now() + timedelta(days=1))
-    for brief_id in [draft.pk, future.pk, 999999]:
+    for brief_id in [draft.pk, future.pk, 999999, 10**20]:
         response = reader.post(
             f"/en/feedback/{brief_id}/vote/", {"helpful": "yes"}, HTTP_ORIGIN=ORIGIN
         )

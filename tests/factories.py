@@ -145,3 +145,130 @@ def make_contributor(username=None, **kwargs):
 
 def make_editor(username=None, **kwargs):
     return make_user(username, groups=[role("Editor")], **kwargs)
+
+
+def make_text_site():
+    """A published brief with everything around it that shows editors' text.
+
+    An English brief and its Spanish translation, a related brief, an author,
+    a country, a topic, a section, a see-also link, a donation prompt in every
+    placement, the publication and its default license. Fill every editable
+    text field of all of them with ``set_site_text``.
+    """
+    from django.core.files.base import ContentFile
+
+    from briefs.models import SeeAlsoLink
+    from newsroom.fundraising.models import Placement
+    from newsroom.publication.models import Publication
+
+    section = make_section(slug="text-section", name="Text section")
+    country = make_country("Text country", slug="text-country")
+    topic = make_topic("Text topic", slug="text-topic")
+    author = make_author("Text author", slug="text-author")
+    brief = make_brief(
+        "Text brief",
+        slug="text-brief",
+        section=section,
+        authors=[author],
+        countries=[country],
+        topics=[topic],
+        image_license_covered=True,
+    )
+    brief.featured_image.save("text.png", ContentFile(_png_bytes()), save=True)
+    spanish = make_brief(
+        "Texto",
+        slug="texto",
+        language="es",
+        section=section,
+        authors=[author],
+        countries=[country],
+        topics=[topic],
+        translation_of=brief,
+    )
+    related = make_brief(
+        "Related text brief",
+        slug="related-text-brief",
+        section=section,
+        authors=[author],
+        countries=[country],
+        topics=[topic],
+        when=timezone.now() - timedelta(hours=2),
+    )
+    SeeAlsoLink.objects.create(
+        brief=brief, label="See also", url="https://example.org/", after_paragraph=1
+    )
+    prompts = [
+        make_prompt(placement=placement, language=language)
+        for placement in Placement.values
+        for language in ("en", "es")
+    ]
+    publication = Publication.load_from_database()
+    return {
+        "brief": brief,
+        "spanish": spanish,
+        "related": related,
+        "author": author,
+        "country": country,
+        "topic": topic,
+        "section": section,
+        "prompts": prompts,
+        "publication": publication,
+        "license": brief.license,
+    }
+
+
+# (object key, fields) of every editable text field on a text site. License texts
+# get their placeholders too, so the placeholder filling sees the text.
+SITE_TEXT_FIELDS = [
+    ("brief", ["title", "summary", "news", "analysis", "analysis_heading"]),
+    ("brief", ["image_alt", "image_caption", "image_credit"]),
+    ("spanish", ["title", "summary", "news", "analysis", "analysis_heading"]),
+    ("related", ["title", "summary"]),
+    ("author", ["name", "bio"]),
+    ("country", ["name", "name_es", "description", "description_es"]),
+    ("topic", ["name", "name_es", "description", "description_es"]),
+    ("section", ["name", "name_es", "description", "description_es"]),
+    ("prompts", ["name", "heading", "message", "button_label"]),
+    (
+        "publication",
+        ["name", "tagline", "tagline_es", "about", "about_es"]
+        + ["comment_prompt", "comment_prompt_es"],
+    ),
+    ("license", ["name", "short_name"]),
+]
+LICENSE_TEMPLATES = ["footer_text", "footer_text_es", "attribution", "attribution_es"]
+
+
+def set_site_text(site, text):
+    """Put ``text`` in every editable text field of a ``make_text_site`` site."""
+    from briefs.models import SeeAlsoLink
+
+    changed = {}
+    for key, fields in SITE_TEXT_FIELDS:
+        objects = site[key] if isinstance(site[key], list) else [site[key]]
+        for obj in objects:
+            for name in fields:
+                field = obj._meta.get_field(name)
+                value = text if name not in ("news", "analysis") else f"<p>{text}</p>"
+                setattr(obj, name, value[: field.max_length or None])
+            changed[id(obj)] = obj
+    for name in LICENSE_TEMPLATES:
+        setattr(
+            site["license"], name, f"{text} {{publication}} {{license}} {{headline}}"
+        )
+    site["publication"].analysis_heading = f"{text} {{publication}}"[:120]
+    site["publication"].analysis_heading_es = f"{text} {{publication}}"[:120]
+    for obj in [*changed.values(), site["license"], site["publication"]]:
+        obj.save()
+    SeeAlsoLink.objects.filter(brief=site["brief"]).update(label=text[:200])
+    return site
+
+
+def _png_bytes():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "teal").save(buffer, "PNG")
+    return buffer.getvalue()

@@ -131,10 +131,13 @@ def role(name):
 
     group = Group.objects.filter(name=name).first()
     if group is None:
-        migration = importlib.import_module(
-            "newsroom.publication.migrations.0003_editorial_roles"
+        migrations = "newsroom.publication.migrations"
+        importlib.import_module(f"{migrations}.0003_editorial_roles").create_roles(
+            apps, None
         )
-        migration.create_roles(apps, None)
+        importlib.import_module(
+            f"{migrations}.0004_editor_republication_permissions"
+        ).grant(apps, None)
         group = Group.objects.get(name=name)
     return group
 

@@ -377,3 +377,16 @@ def test_a_featured_image_is_validated_too(admin_client, media):
     assert response.context["adminform"].form.errors["featured_image"]
     brief.refresh_from_db()
     assert not brief.featured_image
+
+
+@pytest.mark.django_db
+def test_a_license_badge_must_be_a_real_image(admin_client, media):
+    from newsroom.licensing.models import License
+
+    license = License.objects.first()
+    license.badge = SimpleUploadedFile("badge.png", b"<svg onload=alert(1)>")
+    with pytest.raises(ValidationError) as error:
+        license.full_clean()
+    assert "badge" in error.value.message_dict
+    license.badge = image_file(name="badge.png")
+    license.full_clean()

@@ -145,6 +145,7 @@ def test_the_roles_migration_seeds_contributor_and_editor_groups():
         "change_donationprompt",
         "change_publication",
         "view_readermessage",
+        "view_republication",
     } <= editor_perms
 
 

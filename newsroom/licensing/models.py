@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.validators import validate_image_upload
+
 from .attribution import validate_license_template
 
 PLACEHOLDER_HELP = _(
@@ -17,7 +19,12 @@ class License(models.Model):
     short_name = models.CharField(_("short name"), max_length=60)
     slug = models.SlugField(_("slug"), unique=True)
     deed_url = models.URLField(_("deed URL"), blank=True)
-    badge = models.ImageField(_("badge"), upload_to="licenses/", blank=True)
+    badge = models.ImageField(
+        _("badge"),
+        upload_to="licenses/",
+        blank=True,
+        validators=[validate_image_upload],
+    )
     allows_republishing = models.BooleanField(_("allows republishing"), default=True)
     allows_commercial_use = models.BooleanField(
         _("allows commercial use"), default=False

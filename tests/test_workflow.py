@@ -458,3 +458,55 @@ def test_the_contributor_byline_is_added_even_when_they_credit_someone_else(
     brief = Brief.objects.get(slug="water-board-meets")
     names = [b.author.name for b in BriefAuthor.objects.filter(brief=brief)]
     assert names == ["Guest Writer", "carla"]
+
+
+# The admin index dashboard.
+
+
+def test_the_dashboard_shows_editors_what_needs_attention(editor_client):
+    from newsroom.feedback.models import ReaderMessage, Vote
+    from newsroom.licensing.models import Republication
+
+    now = timezone.now()
+    make_brief("Scheduled for tomorrow", when=now + timedelta(days=1))
+    own_brief(make_contributor("rosa"), title="Waiting <b>review</b>", status="review")
+    helpful = make_brief("Very helpful brief")
+    for reader in range(3):
+        Vote.objects.create(brief=helpful, reader=f"r{reader}", helpful=True)
+    Vote.objects.create(brief=make_brief("Unhelpful brief"), reader="x", helpful=False)
+    Republication.objects.create(
+        brief=helpful,
+        domain="partner.example",
+        count=4,
+        first_seen=now,
+        last_seen=now,
+    )
+    ReaderMessage.objects.create(
+        brief=helpful, name="Reader Ruth", email="ruth@example.org", message="Thanks!"
+    )
+    response = editor_client.get(reverse("admin:index"))
+    page = response.text
+    assert "Scheduled for tomorrow" in page
+    assert "Waiting &lt;b&gt;review&lt;/b&gt;" in page
+    assert "1 brief ready for review" in page
+    assert [brief.title for brief, _count in response.context["helpful"]] == [
+        "Very helpful brief"
+    ]
+    assert "3 readers found it helpful" in page
+    assert "partner.example" in page
+    assert "Reader Ruth" in page
+
+
+def test_contributors_see_their_own_drafts_not_the_newsroom_inbox(client, contributor):
+    from newsroom.feedback.models import ReaderMessage
+
+    mine = own_brief(contributor, title="My draft")
+    own_brief(make_contributor("else"), title="Someone else's", status="review")
+    ReaderMessage.objects.create(
+        brief=mine, name="Reader Ruth", email="ruth@example.org", message="Hi"
+    )
+    page = client.get(reverse("admin:index")).text
+    assert "My draft" in page
+    assert "Someone else" not in page
+    assert "0 briefs ready for review" in page
+    assert "Reader Ruth" not in page

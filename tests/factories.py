@@ -206,6 +206,16 @@ def make_text_site():
         for language in ("en", "es")
     ]
     publication = Publication.load_from_database()
+    license = brief.license
+    if license is None:
+        # A transactional test emptied the licenses the migrations seed.
+        license = make_license()
+        publication.default_license = license
+        publication.save()
+        Brief.objects.filter(pk__in=[brief.pk, spanish.pk, related.pk]).update(
+            license=license
+        )
+        brief.refresh_from_db()
     return {
         "brief": brief,
         "spanish": spanish,
@@ -216,7 +226,7 @@ def make_text_site():
         "section": section,
         "prompts": prompts,
         "publication": publication,
-        "license": brief.license,
+        "license": license,
     }
 
 
@@ -275,3 +285,20 @@ def _png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (40, 20), "teal").save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def make_license(**kwargs):
+    """A Creative Commons license that allows republishing."""
+    from newsroom.licensing.models import License
+
+    name = kwargs.pop("name", None) or unique("License")
+    values = {
+        "short_name": "CC BY-NC 4.0",
+        "slug": slugify(name),
+        "deed_url": "https://creativecommons.org/licenses/by-nc/4.0/",
+        "allows_republishing": True,
+        "footer_text": "This brief is published under {license} by {publication}.",
+        "attribution": "Originally published by {publication} under {license}.",
+    }
+    values.update(kwargs)
+    return License.objects.create(name=name, **values)

@@ -461,12 +461,17 @@ class PageCacheMiddleware:
                 f"s-maxage={settings.NEWSROOM_CACHE_S_MAXAGE}"
             )
         if key is not None and state is not None and settings.NEWSROOM_PAGE_CACHE:
-            # Compressed: a third of the memory in each worker or in Redis.
+            content = response.content
+            # Compressed in a shared cache: a third of the bytes over the
+            # network. Local memory is bounded by MAX_ENTRIES and keeps hits
+            # cheaper uncompressed.
+            compressed = not isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache)
             entry = (
                 state[0],
                 response.status_code,
                 tuple(response.headers.items()),
-                zlib.compress(response.content),
+                zlib.compress(content) if compressed else content,
+                compressed,
             )
             try:
                 cache.set(key, entry, settings.NEWSROOM_PAGE_CACHE_TIMEOUT)
@@ -477,8 +482,10 @@ class PageCacheMiddleware:
         return response
 
     def from_entry(self, request, entry):
-        _token, status, headers, content = entry
+        _token, status, headers, content, compressed = entry
         headers = dict(headers)
         if "ETag" in headers and etag_matches(request, headers["ETag"]):
             return not_modified(headers)
-        return HttpResponse(zlib.decompress(content), status=status, headers=headers)
+        if compressed:
+            content = zlib.decompress(content)
+        return HttpResponse(content, status=status, headers=headers)

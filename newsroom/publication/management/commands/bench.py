@@ -138,20 +138,29 @@ class Command(BaseCommand):
     # The two modes
 
     def benchmark(self, briefs):
+        """Every page twice, the second round in reverse order; each page's best
+        round is reported (errors from both), so that a burst of load from
+        elsewhere on the machine does not decide a ratio."""
         environment = self.prepare(briefs)
         pages = environment["pages"]
         results, memory = {}, {}
-        self.progress("Cached pages (the page cache on):")
         with Gunicorn(environment["env"], self.options, self.progress) as server:
-            for page in pages:
-                results[page["name"]] = self.measure(server, page)
+            for number, order in enumerate([pages, pages[::-1]], start=1):
+                self.progress(f"Cached pages (the page cache on), round {number} of 2:")
+                for page in order:
+                    keep_best(results, page["name"], self.measure(server, page))
             memory["page cache on"] = server.worker_memory()
-        self.progress("Brief page rendered on every request (NEWSROOM_PAGE_CACHE=0):")
         uncached = dict(environment["env"], NEWSROOM_PAGE_CACHE="0")
         brief = next(page for page in pages if page["name"] == "brief page")
         uncached_page = dict(brief, name="brief page, cache off")
         with Gunicorn(uncached, self.options, self.progress) as server:
-            results[uncached_page["name"]] = self.measure(server, uncached_page)
+            for number in (1, 2):
+                self.progress(
+                    f"Brief page rendered on every request (NEWSROOM_PAGE_CACHE=0), "
+                    f"round {number} of 2:"
+                )
+                result = self.measure(server, uncached_page)
+                keep_best(results, uncached_page["name"], result)
             memory["page cache off"] = server.worker_memory()
         order = [page["name"] for page in pages]
         order.insert(order.index("brief page") + 1, uncached_page["name"])
@@ -294,7 +303,7 @@ class Command(BaseCommand):
         lines = [
             f"Newsroom benchmark: {briefs:,} briefs on "
             f"{engine_name(environment['database'])}",
-            self.setup_line(),
+            self.setup_line() + " Best of 2 rounds per URL.",
             "",
             f"{'page':<28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
             f"{'x static':>10}  URL",
@@ -448,6 +457,18 @@ class Gunicorn:
 
 
 # Helpers
+
+
+def keep_best(results, name, result):
+    """Keep the round with the most requests per second; add up the errors."""
+    best = results.get(name)
+    if best is None or result.get("missing"):
+        results[name] = result
+        return
+    errors = best["errors"] + result["errors"]
+    if result["rps"] > best["rps"]:
+        results[name] = result
+    results[name]["errors"] = errors
 
 
 def discover():

@@ -47,9 +47,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Interface catalogues in locale/: `make messages LOCALES="es pt"` for more languages.
+LOCALES ?= es
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l es --ignore=.venv --ignore=node_modules --ignore=tests
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages $(addprefix -l ,$(LOCALES)) --ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,5 +1,27 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+
+# Rows that data migrations seed (licenses, the publication, the editorial roles).
+# Transactional tests (live server, threads) end by flushing every table, which
+# removes them for the transactional tests that follow; those get them back.
+SEED_MIGRATIONS = [
+    ("newsroom.licensing.migrations.0002_seed_licenses", "seed"),
+    ("newsroom.publication.migrations.0002_seed_publication", "seed"),
+    ("newsroom.publication.migrations.0003_editorial_roles", "create_roles"),
+    ("newsroom.publication.migrations.0004_editor_republication_permissions", "grant"),
+]
+
+
+def restore_seed_data():
+    from newsroom.licensing.models import License
+
+    if License.objects.exists():
+        return
+    for module, function in SEED_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)
@@ -8,6 +30,19 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _seed_data_after_flush(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (
+        "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+        or (marker is not None and marker.kwargs.get("transaction"))
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        restore_seed_data()
 
 
 @pytest.fixture

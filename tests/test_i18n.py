@@ -568,7 +568,7 @@ def test_spanish_feeds_have_spanish_titles_and_descriptions(client, demo):
     assert latest.feed.title == publication.name
     assert latest.feed.subtitle == publication.tagline_es
     assert atom.feed.subtitle == publication.tagline_es
-    assert republish.feed.title == "Republica: notas de Quebrada Press con atribución"
+    assert republish.feed.title == "Republicar: notas de Quebrada Press con atribución"
     assert republish.feed.subtitle.startswith("Notas que puedes republicar")
     assert country.feed.title.startswith("Quebrada Press: ")
     names = {tag.name_es for tag in Country.objects.all()}

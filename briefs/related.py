@@ -15,7 +15,7 @@ from django.db import connection
 
 from .models import Brief, Country, RelatedBrief, TaggedCountry, TaggedTopic, Topic
 
-RECENT_PER_TAG = 1000
+RECENT_PER_TAG = 500
 # Hand-picked briefs shown at most (the admin inline sets no limit).
 MAX_PICKS = 20
 TAG_TABLES = ((TaggedCountry, "countries"), (TaggedTopic, "topics"))
@@ -51,7 +51,7 @@ def _visible(brief):
     return briefs.order_by().values(*CARD_FIELDS).query.sql_with_params()
 
 
-def _closest_sql(brief, count):
+def _closest_sql(brief, count, visible):
     """SQL for the ids of the ``count`` closest briefs that are not picks."""
     windows, params = [], []
     for model, name in TAG_TABLES:
@@ -66,7 +66,7 @@ def _closest_sql(brief, count):
             params += [tag.pk, RECENT_PER_TAG]
     if not windows or not count:
         return None, []
-    visible_sql, visible_params = _visible(brief)
+    visible_sql, visible_params = visible
     sql = (
         "SELECT m.brief_id, m.shared FROM ("
         " SELECT brief_id, COUNT(*) AS shared"
@@ -87,11 +87,11 @@ def _related_sql(brief, count):
         " WHERE brief_id = %s"
     )
     params = [brief.pk]
-    closest, closest_params = _closest_sql(brief, count)
+    visible_sql, visible_params = visible = _visible(brief)
+    closest, closest_params = _closest_sql(brief, count, visible)
     if closest:
         picks += f" UNION ALL SELECT brief_id, 0, 0, 0, shared FROM ({closest}) closest"
         params += closest_params
-    visible_sql, visible_params = _visible(brief)
     kicker_columns = ", ".join(
         f"{kind}.{column} AS kicker_{kind}_{column}"
         for kind, _model, _field in KICKERS

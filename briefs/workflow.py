@@ -533,7 +533,32 @@ class WorkflowAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not can_publish(request.user):
             raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+        if request.method != "POST":
+            # django-reversion's page shows the deleted brief as it was.
+            return super().recover_view(request, version_id, extra_context)
+        # Recover only this brief: its revision may hold other briefs too.
+        version = get_object_or_404(
+            Version.objects.get_deleted(self.model), pk=version_id
+        )
+        try:
+            with reversion.create_revision():
+                brief = restore_version(version)
+                reversion.set_user(request.user)
+                reversion.set_comment(gettext("Recovered after deletion."))
+        except (RevertError, IntegrityError, ProtectedError) as error:
+            messages.error(
+                request,
+                gettext("This brief could not be recovered: %(error)s")
+                % {"error": error},
+            )
+            return HttpResponseRedirect(reverse("admin:briefs_brief_recoverlist"))
+        self.log_addition(request, brief, gettext("Recovered after deletion."))
+        messages.success(
+            request, gettext("“%(brief)s” is recovered.") % {"brief": brief}
+        )
+        return HttpResponseRedirect(
+            reverse("admin:briefs_brief_change", args=[quote(brief.pk)])
+        )
 
 
 def _without(fields):

@@ -510,3 +510,30 @@ def test_contributors_see_their_own_drafts_not_the_newsroom_inbox(client, contri
     assert "Someone else" not in page
     assert "0 briefs ready for review" in page
     assert "Reader Ruth" not in page
+
+
+def test_an_editor_recovers_a_deleted_brief_without_touching_others(editor_client):
+    ana = make_author("Ana")
+    first = make_brief("One", published=False, authors=[ana])
+    second = make_brief("Two", published=False)
+    editor_client.post(
+        reverse("admin:briefs_brief_changelist"),
+        {"action": "publish", "_selected_action": [first.pk, second.pk]},
+    )
+    Brief.objects.filter(pk=second.pk).update(title="Edited since")
+    editor_client.post(
+        reverse("admin:briefs_brief_delete", args=[first.pk]), {"post": "yes"}
+    )
+    assert not Brief.objects.filter(pk=first.pk).exists()
+    recoverlist = editor_client.get(reverse("admin:briefs_brief_recoverlist"))
+    assert "One" in recoverlist.text
+    version = Version.objects.get_deleted(Brief).get()
+    url = reverse("admin:briefs_brief_recover", args=[version.pk])
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(url)
+    assert response.status_code == 302
+    recovered = Brief.objects.get(pk=first.pk)
+    assert recovered.title == "One"
+    assert recovered.is_public
+    assert list(recovered.authors.all()) == [ana]
+    assert Brief.objects.get(pk=second.pk).title == "Edited since"

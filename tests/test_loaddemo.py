@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils.html import escape
 
 from briefs.models import Author, Brief, Country, Topic
 
@@ -102,3 +103,16 @@ def test_ensureadmin_generates_and_prints_a_password(
     assert django_user_model.objects.get(username="admin").check_password(password)
     call_command("ensureadmin")
     assert password not in capsys.readouterr().out
+
+
+def test_generated_briefs_are_not_hidden_by_the_page_cache(client):
+    call_command("loaddemo")
+    country = Country.objects.get(slug="chile")
+    before = client.get(country.get_absolute_url())
+    assert before.status_code == 200
+    call_command("loaddemo", briefs=20)
+    generated = Brief.objects.filter(
+        slug__startswith="generated-brief-", countries=country, language="en"
+    ).first()
+    after = client.get(country.get_absolute_url())
+    assert escape(generated.title) in after.text

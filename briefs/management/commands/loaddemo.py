@@ -22,6 +22,7 @@ from briefs.models import (
     Topic,
 )
 from briefs.search import update_search_vectors
+from newsroom.cache import content_changed
 from newsroom.html import sanitize_html
 from newsroom.publication.models import Publication
 
@@ -57,6 +58,8 @@ class Command(BaseCommand):
             module.load(self)
         if briefs:
             self.generate(briefs, batch_size)
+            # Bulk inserts send no signals: tell the page cache the content changed.
+            content_changed()
 
     # The hand-written demo
 

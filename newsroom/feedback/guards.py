@@ -20,25 +20,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from newsroom.security import client_ip  # one rule for the whole site
+
 # (requests, seconds) per client; settings can override them.
 DEFAULT_RATES = {"vote": (30, 600), "comment": (5, 600)}
-
-
-def client_ip(request):
-    """The reader's address.
-
-    Behind a proxy or load balancer every request comes from the proxy; set
-    ``NEWSROOM_CLIENT_IP_HEADER`` (e.g. "HTTP_X_REAL_IP") to the META key the
-    proxy fills in, so that limits apply per reader and not to everyone at once.
-    """
-    header = getattr(settings, "NEWSROOM_CLIENT_IP_HEADER", "")
-    if header:
-        value = request.META.get(header, "")
-        # X-Forwarded-For may list several hops: the first is the client.
-        value = value.split(",")[0].strip()
-        if value:
-            return value[:100]
-    return request.META.get("REMOTE_ADDR", "")[:100]
 
 
 def reader_key(request, brief_id):

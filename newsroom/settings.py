@@ -294,3 +294,15 @@ NEWSROOM_CACHE_SCHEDULE_FIELDS = [
 # Without Redis, the content version lives in this file (default: one per
 # database in the temporary directory), shared by the workers of one machine.
 NEWSROOM_CACHE_STATE_FILE = os.environ.get("NEWSROOM_CACHE_STATE_FILE", "")
+
+# Items in each RSS/Atom feed.
+NEWSROOM_FEED_SIZE = int(os.environ.get("NEWSROOM_FEED_SIZE", 30))
+# Republication tracking: at most one database write per brief and site in this
+# many seconds (hits in between are added up), and at most this many new sites
+# per brief and hour, so a flood of forged referrers cannot fill the table.
+NEWSROOM_REPUBLICATION_WRITE_INTERVAL = int(
+    os.environ.get("NEWSROOM_REPUBLICATION_WRITE_INTERVAL", 60)
+)
+NEWSROOM_REPUBLICATION_NEW_DOMAINS_PER_HOUR = int(
+    os.environ.get("NEWSROOM_REPUBLICATION_NEW_DOMAINS_PER_HOUR", 200)
+)

@@ -302,3 +302,13 @@ def make_license(**kwargs):
     }
     values.update(kwargs)
     return License.objects.create(name=name, **values)
+
+
+def inline_management(prefix, total=0, initial=0):
+    """The management form an admin inline formset posts."""
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from briefs.models import Brief, SeeAlsoLink
 from tests.factories import (
+    inline_management,
     make_author,
     make_brief,
     make_country,
@@ -14,15 +15,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def inline_management(prefix, total=0, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
 
 
 def brief_form_data(**overrides):

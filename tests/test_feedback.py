@@ -1,11 +1,9 @@
 """ "Was this content helpful?": votes without cookies, their guards, the admin."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
@@ -304,43 +302,6 @@ def test_votes_on_unknown_draft_or_future_briefs_are_not_found(reader):
 
 def test_votes_do_not_affect_public_pages():
     assert Vote.affects_public_pages is False
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite serialises all writes; concurrent voting is a PostgreSQL test",
-)
-@pytest.mark.django_db(transaction=True)
-def test_votes_cast_at_the_same_moment_are_all_counted():
-    brief = make_brief()
-    readers = 10
-    barrier = threading.Barrier(readers * 2)
-    failures = []
-
-    def cast(address, helpful):
-        try:
-            client = Client(REMOTE_ADDR=address, HTTP_USER_AGENT="Concurrent")
-            barrier.wait()
-            response = vote(client, brief, helpful)
-            if response.status_code != 302:
-                failures.append(response.status_code)
-        except Exception as error:  # reported below, in the test's thread
-            failures.append(error)
-        finally:
-            connections.close_all()
-
-    # Ten different readers, and each of them twice at once (a double click).
-    threads = [
-        threading.Thread(target=cast, args=(f"192.0.2.{index}", helpful))
-        for index in range(readers)
-        for helpful in ("yes", "yes")
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
-    assert Vote.objects.filter(brief=brief, helpful=True).count() == readers
 
 
 # The admin

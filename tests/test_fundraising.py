@@ -2,14 +2,13 @@
 
 import csv
 import io
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from django.template import Context, Template
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -369,46 +368,6 @@ def test_clicks_are_counted_per_day(client):
 
 def test_clicks_do_not_affect_public_pages():
     assert DonationClick.affects_public_pages is False
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite serialises all writes; concurrent counting is a PostgreSQL test",
-)
-@pytest.mark.django_db(transaction=True)
-def test_clicks_at_the_same_moment_are_all_counted():
-    prompt = make_prompt()
-    brief = make_brief()
-    threads_count, clicks_each = 8, 5
-    barrier = threading.Barrier(threads_count)
-    failures = []
-
-    def click(with_brief):
-        try:
-            client = Client()
-            barrier.wait()
-            for _ in range(clicks_each):
-                query = f"?brief={brief.pk}" if with_brief else ""
-                response = client.get(f"/donate/{prompt.pk}/{query}")
-                if response.status_code != 302:
-                    failures.append(response.status_code)
-        except Exception as error:  # reported below, in the test's thread
-            failures.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=click, args=(index % 2 == 0,))
-        for index in range(threads_count)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
-    counts = dict(DonationClick.objects.values_list("brief_id", "clicks"))
-    half = threads_count // 2 * clicks_each
-    assert counts == {brief.pk: half, None: half}
 
 
 # The admin report

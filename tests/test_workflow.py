@@ -12,6 +12,7 @@ from briefs.models import Author, Brief, BriefAuthor
 from briefs.workflow import author_profile
 from newsroom.licensing.models import License
 from tests.factories import (
+    inline_management,
     make_author,
     make_brief,
     make_contributor,
@@ -22,15 +23,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def inline_management(prefix, total=0, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
 
 
 def form_data(brief=None, **overrides):

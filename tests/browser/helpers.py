@@ -96,3 +96,15 @@ def format_axe_violations(violations: list[dict]) -> str:
         for node in v.get("nodes", [])[:5]:
             lines.append(f"    {node.get('target')}: {node.get('html', '')[:200]}")
     return "\n".join(lines)
+
+
+def type_into_editor(page, field_name, paragraphs):
+    """Type into the django-prose-editor (ProseMirror) widget of a field."""
+    editor = page.locator(
+        f".prose-editor:has(textarea[name='{field_name}']) [contenteditable=true]"
+    )
+    editor.click()
+    for index, text in enumerate(paragraphs):
+        if index:
+            page.keyboard.press("Enter")
+        page.keyboard.type(text)

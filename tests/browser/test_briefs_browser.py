@@ -11,6 +11,7 @@ from tests.browser.helpers import (
     format_axe_violations,
     format_html_errors,
     html_errors,
+    type_into_editor,
 )
 from tests.factories import (
     make_author,
@@ -26,18 +27,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def fetch(url):
     with urllib.request.urlopen(url) as response:
         return response.read().decode()
-
-
-def type_into_editor(page, field_name, paragraphs):
-    """Type into the django-prose-editor (ProseMirror) widget of a textarea field."""
-    editor = page.locator(
-        f".prose-editor:has(textarea[name='{field_name}']) [contenteditable=true]"
-    )
-    editor.click()
-    for index, text in enumerate(paragraphs):
-        if index:
-            page.keyboard.press("Enter")
-        page.keyboard.type(text)
 
 
 def test_editor_writes_and_publishes_a_brief_with_both_sections(live_server, page):

@@ -18,6 +18,7 @@ from briefs.models import Brief
 from newsroom.feedback.models import Vote
 from newsroom.fundraising.models import DonationClick
 from newsroom.publication.models import Publication
+from tests.browser.helpers import type_into_editor
 from tests.factories import (
     make_contributor,
     make_editor,
@@ -69,18 +70,6 @@ def log_in(page, base_url, username, password):
     page.fill("#id_password", password)
     page.click("input[type=submit]")
     page.wait_for_url(base_url + "/admin/")
-
-
-def type_into_editor(page, field_name, paragraphs):
-    """Type into the django-prose-editor (ProseMirror) widget of a field."""
-    editor = page.locator(
-        f".prose-editor:has(textarea[name='{field_name}']) [contenteditable=true]"
-    )
-    editor.click()
-    for index, text in enumerate(paragraphs):
-        if index:
-            page.keyboard.press("Enter")
-        page.keyboard.type(text)
 
 
 def contributor_writes_and_submits(page, base_url):

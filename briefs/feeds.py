@@ -12,7 +12,6 @@ import copy
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -22,7 +21,7 @@ from django.utils.translation import gettext
 from newsroom.licensing.attribution import brief_authors, republish_html, site_root
 from newsroom.publication.models import Publication
 
-from .models import Author, Brief, BriefAuthor, Country, Section, Topic
+from .models import Author, Brief, Country, Section, Topic
 
 CREATIVE_COMMONS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
@@ -125,12 +124,8 @@ class LatestBriefsFeed(Feed):
             Brief.objects.published()
             .in_language()
             .select_related("license", "section")
+            .with_bylines()
             .prefetch_related(
-                Prefetch(
-                    "briefauthor_set",
-                    queryset=BriefAuthor.objects.select_related("author"),
-                    to_attr="bylines",
-                ),
                 "countries",
                 "topics",
             )

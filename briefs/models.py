@@ -154,6 +154,16 @@ class BriefQuerySet(models.QuerySet):
     def in_language(self, language=None):
         return self.filter(language=language or get_language() or Language.ENGLISH)
 
+    def with_bylines(self):
+        """Authors in byline order, as ``brief.bylines``, in one extra query."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "briefauthor_set",
+                queryset=BriefAuthor.objects.select_related("author"),
+                to_attr="bylines",
+            )
+        )
+
     def for_cards(self):
         """What a list card shows (section, kicker) without a query per card."""
         return self.select_related("section", "primary_country", "primary_topic")

@@ -15,7 +15,6 @@ from . import preview, search
 from .models import (
     Author,
     Brief,
-    BriefAuthor,
     Country,
     Section,
     SeeAlsoLink,
@@ -31,12 +30,8 @@ def brief_detail_queryset():
             "section", "primary_country", "primary_topic", "license", "translation_of"
         )
         .defer("search_vector", "translation_of__search_vector")
+        .with_bylines()
         .prefetch_related(
-            Prefetch(
-                "briefauthor_set",
-                queryset=BriefAuthor.objects.select_related("author"),
-                to_attr="bylines",
-            ),
             "countries",
             "topics",
             Prefetch(

@@ -1,7 +1,6 @@
 import base64
 
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.urls import reverse
 from django.utils import translation
@@ -9,7 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from briefs.models import Brief, BriefAuthor
+from briefs.models import Brief
 from newsroom.publication.models import Publication
 
 from . import tracking
@@ -36,13 +35,9 @@ class RepublishView(DetailView):
             Brief.objects.published()
             .filter(slug=self.kwargs["slug"], language=get_language())
             .select_related("license", "section", "translation_of")
+            .with_bylines()
             .prefetch_related(
                 "translations",
-                Prefetch(
-                    "briefauthor_set",
-                    queryset=BriefAuthor.objects.select_related("author"),
-                    to_attr="bylines",
-                ),
             )
             .first()
         )

@@ -221,6 +221,9 @@ class ArchiveFeed(LatestBriefsFeed):
     def get_object(self, request, slug):
         return get_object_or_404(self.archive_model, slug=slug)
 
+    def filter_briefs(self, obj, queryset):
+        return queryset.in_archive(obj)
+
     def title(self, obj):
         name = getattr(obj, "display_name", None) or obj.name
         return gettext("%(publication)s: %(archive)s") % {
@@ -242,29 +245,17 @@ class CountryFeed(ArchiveFeed):
     archive_model = Country
     url_name = "briefs:country_feed"
 
-    def filter_briefs(self, obj, queryset):
-        return queryset.filter(taggedcountry__tag=obj)
-
 
 class TopicFeed(ArchiveFeed):
     archive_model = Topic
     url_name = "briefs:topic_feed"
-
-    def filter_briefs(self, obj, queryset):
-        return queryset.filter(taggedtopic__tag=obj)
 
 
 class AuthorFeed(ArchiveFeed):
     archive_model = Author
     url_name = "briefs:author_feed"
 
-    def filter_briefs(self, obj, queryset):
-        return queryset.filter(briefauthor__author=obj)
-
 
 class SectionFeed(ArchiveFeed):
     archive_model = Section
     url_name = "briefs:section_feed"
-
-    def filter_briefs(self, obj, queryset):
-        return queryset.filter(section=obj)

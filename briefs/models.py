@@ -154,6 +154,16 @@ class BriefQuerySet(models.QuerySet):
     def in_language(self, language=None):
         return self.filter(language=language or get_language() or Language.ENGLISH)
 
+    def in_archive(self, archive):
+        """Briefs listed on a country, topic, author or section page."""
+        lookup = {
+            Country: "taggedcountry__tag",
+            Topic: "taggedtopic__tag",
+            Author: "briefauthor__author",
+            Section: "section",
+        }[type(archive)]
+        return self.filter(**{lookup: archive})
+
     def with_bylines(self):
         """Authors in byline order, as ``brief.bylines``, in one extra query."""
         return self.prefetch_related(

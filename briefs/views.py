@@ -250,11 +250,8 @@ class ArchiveView(TemplateView):
     def get_archive_object(self):
         return get_object_or_404(self.archive_model, slug=self.kwargs["slug"])
 
-    def filter_briefs(self, queryset):
-        raise NotImplementedError
-
     def get_queryset(self):
-        return self.filter_briefs(Brief.objects.published().in_language())
+        return Brief.objects.published().in_language().in_archive(self.archive)
 
     def get_context_data(self, **kwargs):
         self.archive = self.get_archive_object()
@@ -279,16 +276,10 @@ class CountryArchiveView(ArchiveView):
     archive_model = Country
     archive_kind = "country"
 
-    def filter_briefs(self, queryset):
-        return queryset.filter(taggedcountry__tag=self.archive)
-
 
 class TopicArchiveView(ArchiveView):
     archive_model = Topic
     archive_kind = "topic"
-
-    def filter_briefs(self, queryset):
-        return queryset.filter(taggedtopic__tag=self.archive)
 
 
 class AuthorArchiveView(ArchiveView):
@@ -296,16 +287,10 @@ class AuthorArchiveView(ArchiveView):
     archive_kind = "author"
     template_name = "briefs/author_detail.html"
 
-    def filter_briefs(self, queryset):
-        return queryset.filter(briefauthor__author=self.archive)
-
 
 class SectionArchiveView(ArchiveView):
     archive_model = Section
     archive_kind = "section"
-
-    def filter_briefs(self, queryset):
-        return queryset.filter(section=self.archive)
 
 
 class SearchPaginator(Paginator):

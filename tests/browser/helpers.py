@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import urllib.request
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -108,3 +109,9 @@ def type_into_editor(page, field_name, paragraphs):
         if index:
             page.keyboard.press("Enter")
         page.keyboard.type(text)
+
+
+def fetch(url):
+    """The raw HTML a server sends (what the Nu checker should see)."""
+    with urllib.request.urlopen(url) as response:
+        return response.read().decode()

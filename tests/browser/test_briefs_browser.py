@@ -1,13 +1,12 @@
 """Issue #2 in a real browser: writing a brief in the admin, reading it on the site."""
 
-import urllib.request
-
 import pytest
 from django.core.management import call_command
 
 from briefs.models import Brief
 from tests.browser.helpers import (
     axe_violations,
+    fetch,
     format_axe_violations,
     format_html_errors,
     html_errors,
@@ -22,11 +21,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def fetch(url):
-    with urllib.request.urlopen(url) as response:
-        return response.read().decode()
 
 
 def test_editor_writes_and_publishes_a_brief_with_both_sections(live_server, page):

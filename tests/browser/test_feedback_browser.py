@@ -1,6 +1,5 @@
 """Donating, voting and commenting in a real browser, with JavaScript on and off."""
 
-import urllib.request
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from newsroom.feedback.models import ReaderMessage, Vote
 from newsroom.fundraising.models import DonationClick
 from tests.browser.helpers import (
     axe_violations,
+    fetch,
     format_axe_violations,
     format_html_errors,
     html_errors,
@@ -40,11 +40,6 @@ def story(live_server):
     )
     brief.url = live_server.url + brief.get_absolute_url()
     return brief
-
-
-def fetch(url):
-    with urllib.request.urlopen(url) as response:
-        return response.read().decode()
 
 
 def test_with_javascript_a_vote_is_sent_in_place(story, page):

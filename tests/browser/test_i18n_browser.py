@@ -1,7 +1,5 @@
 """The Spanish site in a real browser: valid, accessible, and Spanish with JavaScript on."""
 
-import urllib.request
-
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -11,17 +9,13 @@ from briefs.models import Brief
 from newsroom.feedback.models import Vote
 from tests.browser.helpers import (
     axe_violations,
+    fetch,
     format_axe_violations,
     format_html_errors,
     html_errors,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def fetch(url):
-    with urllib.request.urlopen(url) as response:
-        return response.read().decode()
 
 
 @pytest.fixture

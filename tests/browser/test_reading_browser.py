@@ -1,24 +1,18 @@
 """Archives, search, home and related content in a real browser (issue #3)."""
 
-import urllib.request
-
 import pytest
 from django.core.management import call_command
 
 from briefs.models import Author, Brief, Country, Section, Topic
 from tests.browser.helpers import (
     axe_violations,
+    fetch,
     format_axe_violations,
     format_html_errors,
     html_errors,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def fetch(url):
-    with urllib.request.urlopen(url) as response:
-        return response.read().decode()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The republish page in a real browser: the copy button, valid HTML, accessibility."""
 
 import importlib
-import urllib.request
 from datetime import timedelta
 
 import pytest
@@ -12,6 +11,7 @@ from newsroom.licensing.models import License, Republication
 from newsroom.publication.models import Publication
 from tests.browser.helpers import (
     axe_violations,
+    fetch,
     format_axe_violations,
     format_html_errors,
     html_errors,
@@ -33,11 +33,6 @@ def seed_licenses():
     publication = Publication.load()
     publication.default_license = License.objects.get(slug="cc-by-nc-3-0")
     publication.save()
-
-
-def fetch(url):
-    with urllib.request.urlopen(url) as response:
-        return response.read().decode()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.db import connection
 
 from .models import Brief, Country, RelatedBrief, TaggedCountry, TaggedTopic, Topic
 
-RECENT_PER_TAG = 500
+RECENT_PER_TAG = 200
 # Hand-picked briefs shown at most (the admin inline sets no limit).
 MAX_PICKS = 20
 TAG_TABLES = ((TaggedCountry, "countries"), (TaggedTopic, "topics"))
@@ -71,8 +71,10 @@ def _closest_sql(brief, count, visible):
         "SELECT m.brief_id, m.shared FROM ("
         " SELECT brief_id, COUNT(*) AS shared"
         f" FROM ({' UNION ALL '.join(windows)}) tagged GROUP BY brief_id"
-        f") m JOIN ({visible_sql}) v ON v.id = m.brief_id"
-        f" WHERE m.brief_id NOT IN (SELECT related_id FROM {RelatedBrief._meta.db_table}"
+        # CROSS JOIN keeps SQLite from scanning every visible brief and probing
+        # the candidates: it reads the few candidates and looks each one up.
+        f") m CROSS JOIN ({visible_sql}) v WHERE v.id = m.brief_id"
+        f" AND m.brief_id NOT IN (SELECT related_id FROM {RelatedBrief._meta.db_table}"
         " WHERE brief_id = %s)"
         " ORDER BY m.shared DESC, v.published_at DESC, m.brief_id DESC LIMIT %s"
     )

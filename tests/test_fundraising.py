@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from briefs.models import Brief
 from newsroom.fundraising.models import DonationClick, DonationPrompt
+from newsroom.publication.models import Publication
 from tests.factories import (
     make_brief,
     make_country,
@@ -175,17 +176,25 @@ def render_prompts(brief):
     return template.render(Context({"brief": brief, "request": request}))
 
 
-def test_all_placements_of_a_page_are_chosen_in_one_query(
-    django_assert_max_num_queries,
+def test_prompts_are_read_once_per_content_version_then_chosen_without_a_query(
+    django_assert_max_num_queries, django_assert_num_queries
 ):
     water = make_topic("Water")
     brief = make_brief(topics=[water], countries=[make_country()])
     for index in range(12):
         make_prompt(placement=["end", "after_news", "banner"][index % 3])
         make_prompt(placement="end", topics=[water], priority=index)
-    with django_assert_max_num_queries(1):
-        html = render_prompts(brief)
-    assert html.count("<aside") == 3
+    brief = Brief.objects.prefetch_related("countries", "topics").get(pk=brief.pk)
+    Publication.load()  # Starts the content version (it reads the schedule).
+    # The prompts and their three targeting lists, whatever their number.
+    with django_assert_max_num_queries(4):
+        first = render_prompts(brief)
+    assert first.count("<aside") == 3
+    with django_assert_num_queries(0):
+        assert render_prompts(brief) == first
+    # An edit changes the content version: the next page reads the new prompt.
+    make_prompt(placement="end", topics=[water], priority=99, heading="Fresh appeal")
+    assert "Fresh appeal" in render_prompts(brief)
 
 
 def test_the_number_of_prompts_does_not_change_the_page_query_count(client):

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils.html import escape
 
 from briefs.models import Author, Brief, Country, Topic
@@ -69,6 +70,23 @@ def test_loaddemo_generates_briefs_deterministically(capsys):
     }
     assert again == first
     assert len({title for title, _news, _country in first.values()}) == 30
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="planner statistics are PostgreSQL's"
+)
+def test_loaddemo_updates_postgresql_planner_statistics(capsys):
+    def estimated_rows():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT reltuples FROM pg_class WHERE relname = %s",
+                [Brief._meta.db_table],
+            )
+            return cursor.fetchone()[0]
+
+    call_command("loaddemo", briefs=60)
+    assert "Updating the query planner's statistics" in capsys.readouterr().out
+    assert estimated_rows() >= Brief.objects.count() > 60
 
 
 def test_generated_briefs_show_on_the_site(client):

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,54 +24,66 @@ class DonationPromptQuerySet(models.QuerySet):
             enabled=True,
         )
 
-    def for_page(self, language, brief=None, now=None):
-        """Active prompts that may show on a page, best first within each placement.
+    def with_targets(self):
+        """The prompts, each with ``target_ids``: its targeted ids per list.
 
-        A prompt matches when every targeting list it fills in (countries, topics,
-        sections) shares at least one entry with the brief; an empty list matches
-        everything. Pages without a brief only get untargeted prompts. Targeted
-        prompts come first, then higher priority, then the one that matches on
-        more lists, then the most recently edited. One query, whatever the number
-        of prompts.
+        Four queries whatever the number of prompts; the page code matches
+        briefs against these sets in Python.
         """
-        through = {
-            "countries": DonationPrompt.countries.through,
-            "topics": DonationPrompt.topics.through,
-            "sections": DonationPrompt.sections.through,
-        }
-        annotations = {}
-        for name, model in through.items():
-            rows = model.objects.filter(donationprompt=OuterRef("pk"))
-            annotations[f"targets_{name}"] = Exists(rows)
-            if brief is not None:
-                if name == "countries":
-                    rows = rows.filter(country__tagged_briefs__content_object=brief.pk)
-                elif name == "topics":
-                    rows = rows.filter(topic__tagged_briefs__content_object=brief.pk)
-                else:
-                    rows = rows.filter(section=brief.section_id)
-                annotations[f"matches_{name}"] = Exists(rows)
-        queryset = self.active(now).filter(language=language).annotate(**annotations)
-        for name in through:
-            if brief is None:
-                queryset = queryset.filter(**{f"targets_{name}": False})
-            else:
-                queryset = queryset.filter(
-                    Q(**{f"targets_{name}": False}) | Q(**{f"matches_{name}": True})
-                )
-        return queryset
+        prompts = list(self)
+        by_pk = {prompt.pk: prompt for prompt in prompts}
+        for prompt in prompts:
+            prompt.target_ids = {name: set() for name, _column in TARGET_LISTS}
+        for name, column in TARGET_LISTS:
+            rows = getattr(DonationPrompt, name).through.objects.filter(
+                donationprompt__in=by_pk
+            )
+            for prompt_id, target_id in rows.values_list("donationprompt", column):
+                by_pk[prompt_id].target_ids[name].add(target_id)
+        return prompts
 
     def best_per_placement(self, language, brief=None, now=None):
-        """``{placement: prompt}`` for a page: at most one prompt per placement."""
+        """``{placement: prompt}`` for a page: at most one prompt per placement.
+
+        A prompt fits when it is active, in the page's language, and every
+        targeting list it fills in (countries, topics, sections) shares at least
+        one entry with the brief; an empty list matches everything. Pages
+        without a brief only get untargeted prompts. Targeted prompts win, then
+        higher priority, then the one that targets more lists, then the most
+        recently edited.
+
+        The enabled, unexpired prompts and their targets are site settings like
+        the Publication: they are read once per content version (any edit to
+        a prompt changes it) and matched here without a query.
+        """
+        now = now or timezone.now()
+        if brief is None:
+            brief_ids = None
+        else:
+            brief_ids = {
+                "countries": {tag.pk for tag in brief.countries.all()},
+                "topics": {tag.pk for tag in brief.topics.all()},
+                "sections": {brief.section_id},
+            }
         best = {}
-        prompts = sorted(
-            self.for_page(language, brief, now),
-            key=lambda prompt: prompt.rank,
-            reverse=True,
+        fitting = (
+            prompt
+            for prompt in DonationPrompt.candidates()
+            if prompt.language == language
+            and prompt.is_active(now)
+            and prompt.fits(brief_ids)
         )
-        for prompt in prompts:
+        for prompt in sorted(fitting, key=lambda prompt: prompt.rank, reverse=True):
             best.setdefault(prompt.placement, prompt)
         return best
+
+
+# The targeting lists of a prompt and the through-table column of each.
+TARGET_LISTS = (
+    ("countries", "country"),
+    ("topics", "topic"),
+    ("sections", "section"),
+)
 
 
 class DonationPrompt(models.Model):
@@ -169,25 +181,40 @@ class DonationPrompt(models.Model):
             and (self.active_until is None or self.active_until > now)
         )
 
-    @property
-    def rank(self):
-        """Sort key of a prompt annotated by ``for_page``: higher is better."""
-        names = ("countries", "topics", "sections")
-        targeted = [getattr(self, f"targets_{name}", False) for name in names]
-        return (
-            any(targeted),
-            self.priority,
-            sum(targeted),
-            self.updated_at,
-            self.pk,
-        )
+    @classmethod
+    def candidates(cls):
+        """Enabled prompts that have not ended, with their ``target_ids``.
+
+        Kept until the content changes (see ``newsroom.cache.content_cached``);
+        ``is_active()`` still decides on each page whether a prompt has started.
+        """
+        from newsroom.cache import content_cached
+
+        return content_cached("donation-prompts", cls.load_candidates)
+
+    @classmethod
+    def load_candidates(cls):
+        now = timezone.now()
+        return cls.objects.filter(
+            Q(active_until__isnull=True) | Q(active_until__gt=now), enabled=True
+        ).with_targets()
+
+    def fits(self, brief_ids):
+        """Whether every targeting list filled in shares an id with ``brief_ids``.
+
+        ``brief_ids`` maps list names to the brief's ids; None for a page
+        without a brief, which only untargeted prompts fit.
+        """
+        for name, ids in self.target_ids.items():
+            if ids and (brief_ids is None or ids.isdisjoint(brief_ids[name])):
+                return False
+        return True
 
     @property
-    def is_targeted(self):
-        return any(
-            getattr(self, f"targets_{name}", False)
-            for name in ("countries", "topics", "sections")
-        )
+    def rank(self):
+        """Sort key among the prompts that fit a page: higher is better."""
+        targeted = sum(1 for ids in self.target_ids.values() if ids)
+        return (targeted > 0, self.priority, targeted, self.updated_at, self.pk)
 
 
 class DonationClick(models.Model):

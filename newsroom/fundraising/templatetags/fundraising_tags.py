@@ -16,10 +16,11 @@ ELEMENT_IDS = {
 
 
 def prompts_for(request, brief):
-    """The best prompt per placement for this page, looked up once per request.
+    """The best prompt per placement for this page, chosen once per request.
 
-    The page calls the tag for several placements; one query answers all of
-    them, and later calls reuse the answer kept on the request.
+    The page calls the tag for several placements; the first call chooses for
+    all of them (from the prompts read once per content version, without a
+    query) and later calls reuse the answer kept on the request.
     """
     language = get_language()
     key = (language, brief.pk if brief is not None else None)

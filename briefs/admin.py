@@ -50,6 +50,7 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["user"]
+    fields = ["name", "slug", ("bio", "bio_es"), "photo", "user"]
 
 
 class BriefAuthorInline(admin.TabularInline):

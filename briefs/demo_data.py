@@ -201,36 +201,43 @@ AUTHORS = [
         "slug": "ines-valdivieso",
         "name": "Inés Valdivieso Parra",
         "bio": "Andes correspondent based in Cusco. She covers mining, water and rural health in Peru and Ecuador.",
+        "bio_es": "Corresponsal andina con base en Cusco. Cubre minería, agua y salud rural en Perú y Ecuador.",
     },
     {
         "slug": "tomas-berrio",
         "name": "Tomás Berrío Lanza",
         "bio": "Reporter based in Bogotá covering courts, land restitution and press freedom in Colombia and Central America.",
+        "bio_es": "Reportero con base en Bogotá. Cubre tribunales, restitución de tierras y libertad de prensa en Colombia y Centroamérica.",
     },
     {
         "slug": "marisol-quintanar",
         "name": "Marisol Quintanar Elizondo",
         "bio": "Covers migration and the safety of local journalists from Monterrey, with regular trips to shelters along the northern border.",
+        "bio_es": "Cubre migración y la seguridad de los periodistas locales desde Monterrey, con viajes frecuentes a los albergues de la frontera norte.",
     },
     {
         "slug": "joao-teixeira-prado",
         "name": "João Teixeira Prado",
         "bio": "Reports on climate, energy and river communities from Belém. Previously a producer for community radio in the lower Amazon.",
+        "bio_es": "Informa sobre clima, energía y comunidades ribereñas desde Belém. Antes fue productor de radio comunitaria en el bajo Amazonas.",
     },
     {
         "slug": "elena-huarachi",
         "name": "Elena Huarachi Condori",
         "bio": "Aymara journalist based in El Alto. She covers water, land, elections and public services in Bolivia and southern Peru.",
+        "bio_es": "Periodista aymara con base en El Alto. Cubre agua, tierra, elecciones y servicios públicos en Bolivia y el sur de Perú.",
     },
     {
         "slug": "antonia-rengifo",
         "name": "Antonia Rengifo Sáez",
         "bio": "Southern Cone correspondent based in Santiago, covering drought, energy and public health in Chile and Argentina.",
+        "bio_es": "Corresponsal en el Cono Sur con base en Santiago. Cubre sequía, energía y salud pública en Chile y Argentina.",
     },
     {
         "slug": "carmen-ibarguen",
         "name": "Carmen Ibargüen Solís",
         "bio": "Managing editor of Quebrada Press. She edits the daily briefs and coordinates our partnerships with community media.",
+        "bio_es": "Editora general de Quebrada Press. Edita las notas diarias y coordina nuestras alianzas con medios comunitarios.",
     },
 ]
 

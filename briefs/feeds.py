@@ -158,7 +158,7 @@ class LatestBriefsFeed(Feed):
             return gettext("© %(year)s %(publication)s. %(license)s") % {
                 "year": year,
                 "publication": self.publication.name,
-                "license": item.license.name,
+                "license": item.license.display_name,
             }
         return f"© {year} {self.publication.name}"
 

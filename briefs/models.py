@@ -117,6 +117,11 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     bio = models.TextField(_("bio"), blank=True)
+    bio_es = models.TextField(
+        _("bio (Spanish)"),
+        blank=True,
+        help_text=_("Shown on Spanish pages; empty: the bio above."),
+    )
     photo = models.ImageField(
         _("photo"),
         upload_to="authors/",
@@ -142,6 +147,13 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("briefs:author", kwargs={"slug": self.slug})
+
+    @property
+    def display_bio(self):
+        """The bio in the page's language."""
+        if get_language() == "es" and self.bio_es:
+            return self.bio_es
+        return self.bio
 
 
 class BriefQuerySet(models.QuerySet):

@@ -9,6 +9,7 @@ from django.core.cache import cache
 # removes them for the transactional tests that follow; those get them back.
 SEED_MIGRATIONS = [
     ("newsroom.licensing.migrations.0002_seed_licenses", "seed"),
+    ("newsroom.licensing.migrations.0005_license_spanish_name", "seed"),
     ("newsroom.publication.migrations.0002_seed_publication", "seed"),
     ("newsroom.publication.migrations.0003_editorial_roles", "create_roles"),
     ("newsroom.publication.migrations.0004_editor_republication_permissions", "grant"),

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from briefs import views
-from briefs.models import Brief, Country
+from briefs.models import Author, Brief, Country
+from newsroom.cache import content_changed
 from tests.factories import (
     make_author,
     make_brief,
@@ -101,6 +102,30 @@ def test_author_page_shows_photo_bio_and_their_briefs(client, settings, tmp_path
     assert "Covers water and mining from Antofagasta." in html
     assert 'class="author-photo" src="/media/authors/ana' in html
     assert card_titles(html) == ["Her brief"]
+
+
+def test_author_page_shows_the_bio_in_the_pages_language(client, admin_client):
+    ana = make_author("Ana Reyes", bio="Covers water from Antofagasta.")
+    make_brief("Su nota", authors=[ana], language="es")
+    response = admin_client.post(
+        reverse("admin:briefs_author_change", args=[ana.pk]),
+        {
+            "name": "Ana Reyes",
+            "slug": "ana-reyes",
+            "bio": "Covers water from Antofagasta.",
+            "bio_es": "Cubre el agua desde Antofagasta.",
+        },
+    )
+    assert response.status_code == 302
+    spanish = client.get("/es/author/ana-reyes/").text
+    assert "Cubre el agua desde Antofagasta." in spanish
+    assert "Covers water from Antofagasta." not in spanish
+    english = client.get("/en/author/ana-reyes/").text
+    assert "Covers water from Antofagasta." in english
+    # Without a Spanish bio, Spanish pages show the English one.
+    Author.objects.filter(pk=ana.pk).update(bio_es="")
+    content_changed()
+    assert "Covers water from Antofagasta." in client.get("/es/author/ana-reyes/").text
 
 
 def test_archive_pages_have_numbered_links(client, small_pages):

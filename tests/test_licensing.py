@@ -6,6 +6,7 @@ import re
 import pytest
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import translation
 
 from newsroom.licensing.attribution import Value, attribution, render_license_text
 from newsroom.licensing.models import License
@@ -60,6 +61,18 @@ def test_admin_saves_a_license_with_known_placeholders(admin_client):
     )
     assert response.status_code == 302
     assert License.objects.filter(slug="cc-by-sa-4-0").exists()
+
+
+def test_admin_saves_the_spanish_name_of_a_license(admin_client):
+    data = license_form_data(name_es="Creative Commons Atribución-CompartirIgual 4.0")
+    response = admin_client.post(reverse("admin:licensing_license_add"), data)
+    assert response.status_code == 302
+    license = License.objects.get(slug="cc-by-sa-4-0")
+    assert license.name_es == "Creative Commons Atribución-CompartirIgual 4.0"
+    with translation.override("es"):
+        assert license.display_name == license.name_es
+    with translation.override("en"):
+        assert license.display_name == license.name
 
 
 @pytest.mark.parametrize(
@@ -204,7 +217,7 @@ def test_license_footer_shows_the_badge_and_a_deed_link_when_the_text_lacks_one(
 def test_spanish_brief_uses_the_spanish_license_text(client):
     brief = make_brief("Resumen abierto", slug="resumen-abierto", language="es")
     html = client.get(brief.get_absolute_url()).text
-    assert "Puedes copiarlo y distribuirlo con fines no comerciales" in html
+    assert "Puedes copiarla y distribuirla con fines no comerciales" in html
 
 
 def test_every_page_head_links_the_latest_and_the_republish_feeds(client):

@@ -191,6 +191,25 @@ def test_spanish_republish_html_is_in_spanish():
     assert 'href="https://news.example/es/briefs/resumen/"' in html
 
 
+def test_spanish_pages_name_the_license_in_spanish(client):
+    brief = make_brief("Permisos de litio", slug="permisos-de-litio", language="es")
+    page = client.get(republish_url(brief)).text
+    assert "Creative Commons Atribución-NoComercial 3.0" in page
+    assert "Creative Commons Attribution-NonCommercial 3.0" not in page
+    footer = client.get(brief.get_absolute_url()).text
+    assert "Esta nota se publica bajo la licencia" in unescape(footer)
+    assert "resumen se publica" not in unescape(footer)
+
+
+def test_a_license_without_a_spanish_name_shows_its_name(client):
+    license = License.objects.get(slug="cc-by-nc-3-0")
+    license.name_es = ""
+    license.save()
+    brief = make_brief("Permisos de cobre", slug="permisos-de-cobre", language="es")
+    page = client.get(republish_url(brief)).text
+    assert "Creative Commons Attribution-NonCommercial 3.0" in page
+
+
 def test_html_to_text_keeps_lists_links_and_paragraphs():
     text = html_to_text(
         "<p>One <strong>bold</strong> line.</p><ul><li>First</li><li>Second</li></ul>"

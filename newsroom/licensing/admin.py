@@ -17,10 +17,21 @@ class LicenseAdmin(admin.ModelAdmin):
         "allows_commercial_use",
         "allows_derivatives",
     ]
-    search_fields = ["name", "short_name"]
+    search_fields = ["name", "name_es", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
     fieldsets = [
-        (None, {"fields": ["name", "short_name", "slug", "deed_url", "badge"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("name", "name_es"),
+                    "short_name",
+                    "slug",
+                    "deed_url",
+                    "badge",
+                ]
+            },
+        ),
         (
             _("What it allows"),
             {

@@ -16,6 +16,12 @@ class License(models.Model):
     """A license a brief can be published under, with its reader-facing texts."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_es = models.CharField(
+        _("name (Spanish)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on Spanish pages; empty: the name above."),
+    )
     short_name = models.CharField(_("short name"), max_length=60)
     slug = models.SlugField(_("slug"), unique=True)
     deed_url = models.URLField(_("deed URL"), blank=True)
@@ -61,6 +67,11 @@ class License(models.Model):
 
     def __str__(self):
         return self.short_name or self.name
+
+    @property
+    def display_name(self):
+        """The license's full name in the current language."""
+        return self.localized("name")
 
     def localized(self, field):
         if get_language() == "es":

@@ -182,6 +182,9 @@ def test_spanish_feeds_list_spanish_briefs(client):
     republish, _response = parse(client, "/es/feed/republish/")
     content = republish.entries[0].content[0].value
     assert "Este artículo se publicó originalmente en" in content
+    assert "Creative Commons Atribución-NoComercial 3.0" in republish.entries[0].rights
+    english, _response = parse(client, "/en/feed/republish/")
+    assert "Attribution-NonCommercial 3.0" in english.entries[0].rights
 
 
 def test_titles_with_markup_stay_text(client):

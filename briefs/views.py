@@ -22,6 +22,16 @@ from .models import (
     Topic,
 )
 
+# What the brief page reads of its translation (the link and its visibility).
+TRANSLATION_LINK = (
+    "title",
+    "slug",
+    "language",
+    "status",
+    "published_at",
+    "translation_of",
+)
+
 
 def brief_detail_queryset():
     """A brief with everything its page shows, in a fixed number of queries."""
@@ -40,7 +50,8 @@ def brief_detail_queryset():
                     "target_brief", "target_country", "target_topic"
                 ),
             ),
-            Prefetch("translations", queryset=Brief.objects.defer("search_vector")),
+            # The page only links the translation: its text stays in the database.
+            Prefetch("translations", queryset=Brief.objects.only(*TRANSLATION_LINK)),
         )
     )
 

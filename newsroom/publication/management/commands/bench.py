@@ -229,7 +229,7 @@ class Command(BaseCommand):
         lines += [
             "",
             f"Deep archive page: {deep_pages[small]} at {small:,} briefs, "
-            f"{deep_pages[large]} at {large:,} (page {DEEP_PAGE} or the last).",
+            f"{deep_pages[large]} at {large:,} (page {DEEP_PAGE} or the last full page).",
             f"Overall: {'PASS' if passed else 'FAIL'}",
         ]
         return "\n".join(lines) + "\n", passed
@@ -507,8 +507,10 @@ def discover():
             .order_by("-size")
             .first()
         )
-        page_count = max(1, math.ceil(section.size / settings.NEWSROOM_PAGE_SIZE))
-        deep_page = min(DEEP_PAGE, page_count)
+        # The last page is usually short: a deep page with fewer cards than
+        # the other size's would not compare like with like.
+        full_pages = max(1, section.size // settings.NEWSROOM_PAGE_SIZE)
+        deep_page = min(DEEP_PAGE, full_pages)
         archive = section.get_absolute_url()
         try:
             search = reverse("briefs:search")

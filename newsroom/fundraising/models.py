@@ -15,15 +15,6 @@ class Placement(models.TextChoices):
 
 
 class DonationPromptQuerySet(models.QuerySet):
-    def active(self, now=None):
-        """Enabled prompts whose time window includes ``now``."""
-        now = now or timezone.now()
-        return self.filter(
-            Q(active_from__isnull=True) | Q(active_from__lte=now),
-            Q(active_until__isnull=True) | Q(active_until__gt=now),
-            enabled=True,
-        )
-
     def with_targets(self):
         """The prompts, each with ``target_ids``: its targeted ids per list.
 
@@ -41,41 +32,6 @@ class DonationPromptQuerySet(models.QuerySet):
             for prompt_id, target_id in rows.values_list("donationprompt", column):
                 by_pk[prompt_id].target_ids[name].add(target_id)
         return prompts
-
-    def best_per_placement(self, language, brief=None, now=None):
-        """``{placement: prompt}`` for a page: at most one prompt per placement.
-
-        A prompt fits when it is active, in the page's language, and every
-        targeting list it fills in (countries, topics, sections) shares at least
-        one entry with the brief; an empty list matches everything. Pages
-        without a brief only get untargeted prompts. Targeted prompts win, then
-        higher priority, then the one that targets more lists, then the most
-        recently edited.
-
-        The enabled, unexpired prompts and their targets are site settings like
-        the Publication: they are read once per content version (any edit to
-        a prompt changes it) and matched here without a query.
-        """
-        now = now or timezone.now()
-        if brief is None:
-            brief_ids = None
-        else:
-            brief_ids = {
-                "countries": {tag.pk for tag in brief.countries.all()},
-                "topics": {tag.pk for tag in brief.topics.all()},
-                "sections": {brief.section_id},
-            }
-        best = {}
-        fitting = (
-            prompt
-            for prompt in DonationPrompt.candidates()
-            if prompt.language == language
-            and prompt.is_active(now)
-            and prompt.fits(brief_ids)
-        )
-        for prompt in sorted(fitting, key=lambda prompt: prompt.rank, reverse=True):
-            best.setdefault(prompt.placement, prompt)
-        return best
 
 
 # The targeting lists of a prompt and the through-table column of each.
@@ -173,13 +129,49 @@ class DonationPrompt(models.Model):
             )
 
     def is_active(self, now=None):
-        """Whether the prompt is enabled and within its time window (see active())."""
+        """Whether the prompt is enabled and within its time window at ``now``."""
         now = now or timezone.now()
         return (
             self.enabled
             and (self.active_from is None or self.active_from <= now)
             and (self.active_until is None or self.active_until > now)
         )
+
+    @classmethod
+    def best_per_placement(cls, language, brief=None, now=None):
+        """``{placement: prompt}`` for a page: at most one prompt per placement.
+
+        A prompt fits when it is active, in the page's language, and every
+        targeting list it fills in (countries, topics, sections) shares at least
+        one entry with the brief; an empty list matches everything. Pages
+        without a brief only get untargeted prompts. Targeted prompts win, then
+        higher priority, then the one that targets more lists, then the most
+        recently edited.
+
+        The enabled, unexpired prompts and their targets are site settings like
+        the Publication: they are read once per content version (any edit to
+        a prompt changes it) and matched here without a query.
+        """
+        now = now or timezone.now()
+        if brief is None:
+            brief_ids = None
+        else:
+            brief_ids = {
+                "countries": {tag.pk for tag in brief.countries.all()},
+                "topics": {tag.pk for tag in brief.topics.all()},
+                "sections": {brief.section_id},
+            }
+        best = {}
+        fitting = (
+            prompt
+            for prompt in cls.candidates()
+            if prompt.language == language
+            and prompt.is_active(now)
+            and prompt.fits(brief_ids)
+        )
+        for prompt in sorted(fitting, key=lambda prompt: prompt.rank, reverse=True):
+            best.setdefault(prompt.placement, prompt)
+        return best
 
     @classmethod
     def candidates(cls):

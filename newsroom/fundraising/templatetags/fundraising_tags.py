@@ -30,7 +30,7 @@ def prompts_for(request, brief):
         if request is not None:
             request._donation_prompts = cache
     if key not in cache:
-        cache[key] = DonationPrompt.objects.best_per_placement(language, brief)
+        cache[key] = DonationPrompt.best_per_placement(language, brief)
     return cache[key]
 
 

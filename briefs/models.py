@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from newsroom.html import sanitize_html
+from newsroom.localization import SpanishVariants
 from newsroom.validators import validate_image_upload
 
 RICH_TEXT_EXTENSIONS = {
@@ -37,20 +38,16 @@ class Language(models.TextChoices):
     SPANISH = "es", _("Spanish")
 
 
-class LocalizedNameMixin:
+class LocalizedNameMixin(SpanishVariants):
     """Country, topic and section names and descriptions in the page's language."""
 
     @property
     def display_name(self):
-        if get_language() == "es" and self.name_es:
-            return self.name_es
-        return self.name
+        return self.localized("name")
 
     @property
     def display_description(self):
-        if get_language() == "es" and self.description_es:
-            return self.description_es
-        return self.description
+        return self.localized("description")
 
 
 class Section(LocalizedNameMixin, models.Model):
@@ -113,7 +110,7 @@ class Topic(ArchiveTag):
         verbose_name_plural = _("topics")
 
 
-class Author(models.Model):
+class Author(SpanishVariants, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     bio = models.TextField(_("bio"), blank=True)
@@ -151,9 +148,7 @@ class Author(models.Model):
     @property
     def display_bio(self):
         """The bio in the page's language."""
-        if get_language() == "es" and self.bio_es:
-            return self.bio_es
-        return self.bio
+        return self.localized("bio")
 
 
 class BriefQuerySet(models.QuerySet):

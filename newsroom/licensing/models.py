@@ -1,7 +1,7 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.localization import SpanishVariants
 from newsroom.validators import validate_image_upload
 
 from .attribution import validate_license_template
@@ -12,7 +12,7 @@ PLACEHOLDER_HELP = _(
 )
 
 
-class License(models.Model):
+class License(SpanishVariants, models.Model):
     """A license a brief can be published under, with its reader-facing texts."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -72,13 +72,6 @@ class License(models.Model):
     def display_name(self):
         """The license's full name in the current language."""
         return self.localized("name")
-
-    def localized(self, field):
-        if get_language() == "es":
-            value = getattr(self, f"{field}_es", "")
-            if value:
-                return value
-        return getattr(self, field)
 
 
 class Republication(models.Model):

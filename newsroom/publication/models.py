@@ -1,9 +1,10 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.localization import SpanishVariants
 
-class Publication(models.Model):
+
+class Publication(SpanishVariants, models.Model):
     """The newsroom itself: one row, edited in the admin."""
 
     name = models.CharField(_("name"), max_length=120, default="Newsroom")
@@ -76,14 +77,6 @@ class Publication(models.Model):
             "default_license"
         ).get_or_create(pk=1)
         return publication
-
-    def localized(self, field):
-        """The Spanish variant of ``field`` on Spanish pages, when it is filled in."""
-        if get_language() == "es":
-            value = getattr(self, f"{field}_es", "")
-            if value:
-                return value
-        return getattr(self, field)
 
     @property
     def localized_tagline(self):

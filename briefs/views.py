@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
@@ -17,43 +16,21 @@ from .models import (
     Brief,
     Country,
     Section,
-    SeeAlsoLink,
     TaggedCountry,
     Topic,
 )
-
-# What the brief page reads of its translation (the link and its visibility).
-TRANSLATION_LINK = (
-    "title",
-    "slug",
-    "language",
-    "status",
-    "published_at",
-    "translation_of",
-)
+from .page import load_page_relations
 
 
 def brief_detail_queryset():
-    """A brief with everything its page shows, in a fixed number of queries."""
-    return (
-        Brief.objects.select_related(
-            "section", "primary_country", "primary_topic", "license", "translation_of"
-        )
-        .defer("search_vector", "translation_of__search_vector")
-        .with_bylines()
-        .prefetch_related(
-            "countries",
-            "topics",
-            Prefetch(
-                "see_also",
-                queryset=SeeAlsoLink.objects.select_related(
-                    "target_brief", "target_country", "target_topic"
-                ),
-            ),
-            # The page only links the translation: its text stays in the database.
-            Prefetch("translations", queryset=Brief.objects.only(*TRANSLATION_LINK)),
-        )
-    )
+    """The brief with what it shows from other tables through a join.
+
+    ``page.load_page_relations`` reads the rest (bylines, tags, see-also links,
+    the translation link).
+    """
+    return Brief.objects.select_related(
+        "section", "primary_country", "primary_topic", "license", "translation_of"
+    ).defer("search_vector", "translation_of__search_vector")
 
 
 class BriefDetailView(DetailView):
@@ -85,6 +62,7 @@ class BriefDetailView(DetailView):
             if translation is not None and translation.is_public:
                 return redirect(translation)
             return redirect(other)
+        load_page_relations(self.object)
         context = self.get_context_data(object=self.object)
         return self.render_to_response(context)
 
@@ -99,7 +77,9 @@ class BriefPreviewView(DetailView):
         brief_id = preview.read_token(self.kwargs["token"])
         if brief_id is None:
             raise Http404("Invalid or expired preview link")
-        return get_object_or_404(brief_detail_queryset(), pk=brief_id)
+        return load_page_relations(
+            get_object_or_404(brief_detail_queryset(), pk=brief_id)
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)

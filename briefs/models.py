@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -14,6 +13,8 @@ from taggit.models import TagBase, TaggedItemBase
 from newsroom.html import sanitize_html
 from newsroom.localization import SpanishVariants
 from newsroom.validators import validate_image_upload
+
+from .links import slug_url
 
 RICH_TEXT_EXTENSIONS = {
     "Bold": True,
@@ -74,7 +75,7 @@ class Section(LocalizedNameMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("briefs:section", kwargs={"slug": self.slug})
+        return slug_url("briefs:section", self.slug)
 
 
 class ArchiveTag(LocalizedNameMixin, TagBase):
@@ -91,7 +92,7 @@ class ArchiveTag(LocalizedNameMixin, TagBase):
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return reverse(self.archive_url_name, kwargs={"slug": self.slug})
+        return slug_url(self.archive_url_name, self.slug)
 
 
 class Country(ArchiveTag):
@@ -143,7 +144,7 @@ class Author(SpanishVariants, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("briefs:author", kwargs={"slug": self.slug})
+        return slug_url("briefs:author", self.slug)
 
     @property
     def display_bio(self):
@@ -371,8 +372,7 @@ class Brief(models.Model):
         update_search_vectors(Brief.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("briefs:detail", kwargs={"slug": self.slug})
+        return slug_url("briefs:detail", self.slug, self.language)
 
     def clean(self):
         super().clean()

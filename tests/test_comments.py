@@ -4,9 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.forms.boundfield import BoundField
 from django.test import Client
 from django.utils import timezone
 
+from newsroom.feedback.forms import BlankWidgetMemo, CommentForm
 from newsroom.feedback.models import ReaderMessage
 from newsroom.publication.models import Publication
 from tests.factories import make_brief
@@ -67,6 +69,32 @@ def test_the_comment_prompt_follows_the_publication_and_the_language(client):
     spanish = make_brief(language="es", slug="nota-en-espanol")
     assert "Tell us what you think" in client.get(english.get_absolute_url()).text
     assert "Cuéntanos qué piensas" in client.get(spanish.get_absolute_url()).text
+
+
+def test_blank_form_widgets_are_rendered_once_then_reused(client, settings):
+    settings.NEWSROOM_PAGE_CACHE = False
+    BlankWidgetMemo.rendered.clear()
+    brief = make_brief()
+    first = client.get(brief.get_absolute_url())
+    widget_templates = [
+        t.name for t in first.templates if t.name.startswith("django/forms/widgets/")
+    ]
+    assert "django/forms/widgets/textarea.html" in widget_templates
+    second = client.get(brief.get_absolute_url())
+    assert not [
+        t.name for t in second.templates if t.name.startswith("django/forms/widgets/")
+    ]
+    # The same HTML as Django's own rendering of the blank widget.
+    assert comments_section(second.text) == comments_section(first.text)
+    form = CommentForm()
+    plain = BoundField(form, form.fields["message"], "message").as_widget()
+    assert plain in comments_section(second.text)
+    assert str(form["message"]) == plain
+    # Spanish pages get their own copies.
+    spanish = make_brief(language="es")
+    client.get(spanish.get_absolute_url())
+    languages = {key[3] for key in BlankWidgetMemo.rendered}
+    assert languages == {"en", "es"}
 
 
 def test_a_comment_lands_in_the_inbox_and_the_reader_is_thanked(reader):

@@ -1,25 +1,38 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, get_language_info
 
 
-def language_switch(request):
-    """Links to the same page in the site's other languages.
+class LanguageLink:
+    """A link to the current page in another language.
 
     ``translate_url`` maps a language-prefixed URL to the other prefix (an
-    archive to the same archive, a search to the same search); views whose
-    address differs per language (a brief and its translation) override it.
+    archive to the same archive, a search to the same search), falling back
+    to that language's home page. It resolves and reverses the URL, so it runs
+    only when a template asks for ``url``: the brief and republish pages link
+    to the translation instead.
     """
+
+    def __init__(self, code, path):
+        self.code = code
+        self.name = get_language_info(code)["name_local"]
+        self.path = path
+
+    @cached_property
+    def url(self):
+        url = translate_url(self.path, self.code)
+        return f"/{self.code}/" if url == self.path else url
+
+
+def language_switch(request):
+    """Links to the same page in the site's other languages."""
     current = get_language()
     path = request.get_full_path()
-    links = []
-    for code, _name in settings.LANGUAGES:
-        if code == current:
-            continue
-        url = translate_url(path, code)
-        if url == path:
-            url = f"/{code}/"
-        links.append(
-            {"code": code, "name": get_language_info(code)["name_local"], "url": url}
-        )
-    return {"language_links": links}
+    return {
+        "language_links": [
+            LanguageLink(code, path)
+            for code, _name in settings.LANGUAGES
+            if code != current
+        ]
+    }

@@ -93,9 +93,13 @@ def _see_also(brief):
         [brief.pk],
     )
     targets = {target.pk: target for target in targets}
+    shown = []
     for link in links:
         link.brief = brief
         if link.target_brief_id is not None:
+            # Deleted between the two queries: the link went with it.
+            if link.target_brief_id not in targets:
+                continue
             link.target_brief = targets[link.target_brief_id]
         for field, (alias, model) in tags.items():
             if getattr(link, f"{field}_id") is not None:
@@ -106,7 +110,8 @@ def _see_also(brief):
                     slug=getattr(link, f"{alias}_slug"),
                 )
                 setattr(link, field, tag)
-    return links
+        shown.append(link)
+    return shown
 
 
 def _translations(brief):

@@ -1,6 +1,7 @@
 """The brief page's hand-written loader reads what prefetch_related would."""
 
 import pytest
+from django.db import connection
 from django.db.models import Prefetch
 
 from briefs.models import Brief, BriefAuthor, SeeAlsoLink
@@ -89,3 +90,21 @@ def test_a_brief_without_relations_loads_empty_lists(django_assert_num_queries):
         assert list(loaded.countries.all()) == []
         assert list(loaded.see_also.all()) == []
         assert loaded.translation is None
+
+
+def test_a_target_deleted_between_the_two_see_also_queries_drops_its_link():
+    brief = make_brief()
+    target = make_brief()
+    SeeAlsoLink.objects.create(brief=brief, label="Gone", target_brief=target)
+    SeeAlsoLink.objects.create(brief=brief, label="Kept", url="https://example.org/")
+    loaded = brief_detail_queryset().get(pk=brief.pk)
+
+    def delete_the_target_first(execute, sql, params, many, context):
+        if "WHERE id IN (SELECT target_brief_id" in sql:
+            Brief.objects.filter(pk=target.pk).delete()
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(delete_the_target_first):
+        load_page_relations(loaded)
+    assert not Brief.objects.filter(pk=target.pk).exists()
+    assert [link.label for link in loaded.see_also.all()] == ["Kept"]

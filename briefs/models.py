@@ -86,6 +86,9 @@ class ArchiveTag(LocalizedNameMixin, TagBase):
     description_es = models.TextField(_("description (Spanish)"), blank=True)
 
     archive_url_name = None
+    # What a link to the tag shows, when its columns are joined into another
+    # query (a card's kicker, a see-also target): see ``from_joined``.
+    LINK_COLUMNS = ("name", "name_es", "slug")
 
     class Meta:
         abstract = True
@@ -93,6 +96,17 @@ class ArchiveTag(LocalizedNameMixin, TagBase):
 
     def get_absolute_url(self):
         return slug_url(self.archive_url_name, self.slug)
+
+    @classmethod
+    def from_joined(cls, row, prefix, pk):
+        """The tag ``pk`` from ``row``'s ``<prefix>name``, ``<prefix>slug``, ...
+
+        None when ``pk`` is: the row has no such tag.
+        """
+        if pk is None:
+            return None
+        values = {column: getattr(row, prefix + column) for column in cls.LINK_COLUMNS}
+        return cls(pk=pk, **values)
 
 
 class Country(ArchiveTag):

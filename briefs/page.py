@@ -75,8 +75,8 @@ def _see_also(brief):
     tags = {"target_country": ("c", Country), "target_topic": ("t", Topic)}
     tag_columns = ", ".join(
         f"{alias}.{column} AS {alias}_{column}"
-        for alias, _model in tags.values()
-        for column in ("name", "name_es", "slug")
+        for alias, model in tags.values()
+        for column in model.LINK_COLUMNS
     )
     links = list(
         SeeAlsoLink.objects.raw(
@@ -102,14 +102,9 @@ def _see_also(brief):
                 continue
             link.target_brief = targets[link.target_brief_id]
         for field, (alias, model) in tags.items():
-            if getattr(link, f"{field}_id") is not None:
-                tag = model(
-                    pk=getattr(link, f"{field}_id"),
-                    name=getattr(link, f"{alias}_name"),
-                    name_es=getattr(link, f"{alias}_name_es"),
-                    slug=getattr(link, f"{alias}_slug"),
-                )
-                setattr(link, field, tag)
+            pk = getattr(link, f"{field}_id")
+            if pk is not None:
+                setattr(link, field, model.from_joined(link, f"{alias}_", pk))
         shown.append(link)
     return shown
 

@@ -96,8 +96,8 @@ def _related_sql(brief, count):
         params += closest_params
     kicker_columns = ", ".join(
         f"{kind}.{column} AS kicker_{kind}_{column}"
-        for kind, _model, _field in KICKERS
-        for column in ("name", "name_es", "slug")
+        for kind, model, _field in KICKERS
+        for column in model.LINK_COLUMNS
     )
     sql = (
         f"SELECT v.*, chosen.picked, {kicker_columns}"
@@ -115,15 +115,7 @@ def _related_sql(brief, count):
 def _attach_kickers(card):
     """Give a card its kicker tags from the joined columns, without a query."""
     for kind, model, field in KICKERS:
-        slug = getattr(card, f"kicker_{kind}_slug")
-        tag = None
-        if slug is not None:
-            tag = model(
-                pk=getattr(card, f"{field}_id"),
-                name=getattr(card, f"kicker_{kind}_name"),
-                name_es=getattr(card, f"kicker_{kind}_name_es"),
-                slug=slug,
-            )
+        tag = model.from_joined(card, f"kicker_{kind}_", getattr(card, f"{field}_id"))
         setattr(card, field, tag)
 
 

@@ -87,7 +87,7 @@ class ArchiveTag(LocalizedNameMixin, TagBase):
 
     archive_url_name = None
     # What a link to the tag shows, when its columns are joined into another
-    # query (a card's kicker, a see-also target): see ``from_joined``.
+    # query (a card's kicker, a see-also target): see ``briefs.columns``.
     LINK_COLUMNS = ("name", "name_es", "slug")
 
     class Meta:
@@ -96,17 +96,6 @@ class ArchiveTag(LocalizedNameMixin, TagBase):
 
     def get_absolute_url(self):
         return slug_url(self.archive_url_name, self.slug)
-
-    @classmethod
-    def from_joined(cls, row, prefix, pk):
-        """The tag ``pk`` from ``row``'s ``<prefix>name``, ``<prefix>slug``, ...
-
-        None when ``pk`` is: the row has no such tag.
-        """
-        if pk is None:
-            return None
-        values = {column: getattr(row, prefix + column) for column in cls.LINK_COLUMNS}
-        return cls(pk=pk, **values)
 
 
 class Country(ArchiveTag):
@@ -171,6 +160,21 @@ class BriefQuerySet(models.QuerySet):
         """Briefs a reader may see: published, and whose time has come."""
         return self.filter(
             status=Brief.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    @staticmethod
+    def published_sql(alias, connection):
+        """``published()`` as a SQL condition on table ``alias``, with its params.
+
+        For the brief page's hand-written queries (``briefs.page``,
+        ``briefs.related``); tests hold it to ``published()``.
+        """
+        return (
+            f"{alias}.status = %s AND {alias}.published_at <= %s",
+            [
+                Brief.Status.PUBLISHED.value,
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+            ],
         )
 
     def in_language(self, language=None):

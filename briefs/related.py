@@ -8,12 +8,21 @@ briefs, read backwards from the tag table's (tag, brief) index: that bounds
 the work on a large archive, where a close match among recent briefs is the
 better one anyway, and changes nothing on a smaller one.
 
-Everything, cards included, comes from one SQL query.
+Everything, cards included, comes from one SQL query (see ``briefs.columns``).
 """
 
 from django.db import connection
 
-from .models import Brief, Country, RelatedBrief, TaggedCountry, TaggedTopic, Topic
+from .columns import Columns, fetch_rows
+from .models import (
+    Brief,
+    BriefQuerySet,
+    Country,
+    RelatedBrief,
+    TaggedCountry,
+    TaggedTopic,
+    Topic,
+)
 
 RECENT_PER_TAG = 200
 # Hand-picked briefs shown at most (the admin inline sets no limit).
@@ -31,24 +40,36 @@ CARD_FIELDS = [
     "primary_country_id",
     "primary_topic_id",
 ]
-KICKERS = (("country", Country, "primary_country"), ("topic", Topic, "primary_topic"))
+CARD_COLUMNS = Columns(Brief, "v", only=CARD_FIELDS)
+# A card's kicker tags, joined in: what their links need.
+KICKERS = (
+    (
+        "primary_country",
+        Columns(Country, "country", only=("id", *Country.LINK_COLUMNS)),
+    ),
+    ("primary_topic", Columns(Topic, "topic", only=("id", *Topic.LINK_COLUMNS))),
+)
 
 
 def _visible(brief):
     """Card columns of the briefs that may be listed under ``brief``.
 
     Published (the one visibility rule, as SQL), in the brief's language, and
-    neither the brief itself nor its translation.
+    neither the brief itself nor its translation. Written by hand: built
+    through the ORM, this filter cost more than the query that runs it.
     """
-    briefs = (
-        Brief.objects.published()
-        .filter(language=brief.language)
-        .exclude(pk=brief.pk)
-        .exclude(translation_of=brief.pk)
+    table = connection.ops.quote_name(Brief._meta.db_table)
+    published, params = BriefQuerySet.published_sql(table, connection)
+    sql = (
+        f"SELECT {', '.join(CARD_FIELDS)} FROM {table}"
+        f" WHERE {published} AND language = %s AND id <> %s"
+        " AND (translation_of_id IS NULL OR translation_of_id <> %s)"
     )
+    params += [brief.language, brief.pk, brief.pk]
     if brief.translation_of_id:
-        briefs = briefs.exclude(pk=brief.translation_of_id)
-    return briefs.order_by().values(*CARD_FIELDS).query.sql_with_params()
+        sql += " AND id <> %s"
+        params.append(brief.translation_of_id)
+    return sql, params
 
 
 def _closest_sql(brief, count, visible):
@@ -94,13 +115,9 @@ def _related_sql(brief, count):
     if closest:
         picks += f" UNION ALL SELECT brief_id, 0, 0, 0, shared FROM ({closest}) closest"
         params += closest_params
-    kicker_columns = ", ".join(
-        f"{kind}.{column} AS kicker_{kind}_{column}"
-        for kind, model, _field in KICKERS
-        for column in model.LINK_COLUMNS
-    )
+    kicker_columns = ", ".join(columns.sql() for _field, columns in KICKERS)
     sql = (
-        f"SELECT v.*, chosen.picked, {kicker_columns}"
+        f"SELECT {CARD_COLUMNS.sql()}, chosen.picked, {kicker_columns}"
         f" FROM ({picks}) chosen"
         f" JOIN ({visible_sql}) v ON v.id = chosen.brief_id"
         f" LEFT JOIN {Country._meta.db_table} country"
@@ -112,11 +129,17 @@ def _related_sql(brief, count):
     return sql, [*params, *visible_params]
 
 
-def _attach_kickers(card):
-    """Give a card its kicker tags from the joined columns, without a query."""
-    for kind, model, field in KICKERS:
-        tag = model.from_joined(card, f"kicker_{kind}_", getattr(card, f"{field}_id"))
-        setattr(card, field, tag)
+def _card(row):
+    """A card's brief from its row, with its kicker tags and whether it was picked."""
+    card = CARD_COLUMNS.build(row)
+    start = len(CARD_COLUMNS)
+    card.picked = row[start]
+    start += 1
+    for field, columns in KICKERS:
+        if getattr(card, f"{field}_id") is not None:
+            setattr(card, field, columns.build(row, start))
+        start += len(columns)
+    return card
 
 
 def related_briefs(brief, count):
@@ -124,9 +147,7 @@ def related_briefs(brief, count):
 
     ``brief`` should come with its ``countries`` and ``topics`` prefetched.
     """
-    cards = list(Brief.objects.raw(*_related_sql(brief, count)))
-    for card in cards:
-        _attach_kickers(card)
+    cards = [_card(row) for row in fetch_rows(*_related_sql(brief, count))]
     picked = [card for card in cards if card.picked][:MAX_PICKS]
     closest = [card for card in cards if not card.picked]
     return picked + closest[: max(count - len(picked), 0)]

@@ -1,13 +1,23 @@
 """The brief page's hand-written loader reads what prefetch_related would."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from briefs.models import Brief, BriefAuthor, SeeAlsoLink
-from briefs.page import load_page_relations
+from briefs.page import JOINED_COLUMNS, load_brief, load_page_relations
 from briefs.views import brief_detail_queryset
-from tests.factories import make_author, make_brief, make_country, make_topic
+from tests.factories import (
+    make_author,
+    make_brief,
+    make_country,
+    make_license,
+    make_section,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +110,7 @@ def test_a_target_deleted_between_the_two_see_also_queries_drops_its_link():
     loaded = brief_detail_queryset().get(pk=brief.pk)
 
     def delete_the_target_first(execute, sql, params, many, context):
-        if "WHERE id IN (SELECT target_brief_id" in sql:
+        if "IN (SELECT target_brief_id" in sql:
             Brief.objects.filter(pk=target.pk).delete()
         return execute(sql, params, many, context)
 
@@ -108,3 +118,88 @@ def test_a_target_deleted_between_the_two_see_also_queries_drops_its_link():
         load_page_relations(loaded)
     assert not Brief.objects.filter(pk=target.pk).exists()
     assert [link.label for link in loaded.see_also.all()] == ["Kept"]
+
+
+def test_a_query_chained_onto_loaded_relations_keeps_the_brief_filter():
+    """The loaded querysets hold their filter back, but apply it when chained."""
+    peru, chile = make_country("Peru"), make_country("Chile")
+    brief = make_brief(countries=[peru, chile])
+    other = make_brief(countries=[make_country("Bolivia")])
+    make_brief(language="es", translation_of=other)
+    SeeAlsoLink.objects.create(brief=other, label="Elsewhere", url="https://a.example/")
+    loaded = load_page_relations(brief_detail_queryset().get(pk=brief.pk))
+
+    assert [tag.name for tag in loaded.countries.order_by("-name")] == ["Peru", "Chile"]
+    assert list(loaded.countries.filter(name="Bolivia")) == []
+    assert loaded.countries.count() == 2
+    assert loaded.topics.count() == 0
+    assert not loaded.see_also.exists()
+    assert not loaded.translations.exists()
+
+
+def field_values(instance):
+    """Every loaded column of ``instance``, by attribute name."""
+    deferred = instance.get_deferred_fields()
+    return {
+        field.attname: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if field.attname not in deferred
+    }
+
+
+def assert_same_brief(loaded, expected):
+    assert type(loaded) is Brief
+    assert not loaded._state.adding
+    assert loaded.get_deferred_fields() == expected.get_deferred_fields()
+    assert field_values(loaded) == field_values(expected)
+    for field, _columns, _join in JOINED_COLUMNS:
+        assert field.is_cached(loaded), field.name
+        mine, theirs = field.get_cached_value(loaded), field.get_cached_value(expected)
+        assert (mine is None) == (theirs is None), field.name
+        if mine is not None:
+            assert type(mine) is type(theirs)
+            assert field_values(mine) == field_values(theirs), field.name
+
+
+def test_load_brief_reads_what_the_orm_query_reads(django_assert_num_queries):
+    """Dates, booleans and joined rows come back as the ORM gives them."""
+    country, topic = make_country("Peru"), make_country("Chile")
+    original = make_brief(countries=[country])
+    brief = make_brief(
+        language="es",
+        translation_of=original,
+        section=make_section(slug="analisis", name="Analysis", is_organization=True),
+        countries=[country, topic],
+        topics=[make_topic("Water")],
+        license=make_license(),
+        image_license_covered=False,
+    )
+    plain = make_brief(section=original.section)
+    Brief.objects.filter(pk=plain.pk).update(
+        primary_country=None, primary_topic=None, license=None
+    )
+
+    for pk in (original.pk, brief.pk, plain.pk):
+        expected = brief_detail_queryset().published().get(pk=pk)
+        with django_assert_num_queries(1):
+            loaded = load_brief(expected.slug, expected.language)
+        assert_same_brief(loaded, expected)
+    assert load_brief(brief.slug, "es").translation_of == original
+    assert load_brief(plain.slug, "en").license is None
+
+
+def test_load_brief_shows_only_what_published_shows():
+    now = timezone.now()
+    shown = make_brief(when=now - timedelta(seconds=1))
+    hidden = [
+        make_brief(published=False),
+        make_brief(status=Brief.Status.REVIEW),
+        make_brief(when=now + timedelta(minutes=1)),
+    ]
+    Brief.objects.filter(pk=hidden[0].pk).update(published_at=None)
+    for brief in [shown, *hidden]:
+        visible = Brief.objects.published().filter(pk=brief.pk).exists()
+        assert (load_brief(brief.slug, "en") is not None) == visible
+    assert load_brief(shown.slug, "en") == shown
+    assert load_brief(shown.slug, "es") is None
+    assert load_brief("no-such-brief", "en") is None

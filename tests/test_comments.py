@@ -80,16 +80,20 @@ def test_blank_form_widgets_are_rendered_once_then_reused(client, settings):
         t.name for t in first.templates if t.name.startswith("django/forms/widgets/")
     ]
     assert "django/forms/widgets/textarea.html" in widget_templates
+    assert "django/forms/label.html" in [t.name for t in first.templates]
     second = client.get(brief.get_absolute_url())
-    assert not [
-        t.name for t in second.templates if t.name.startswith("django/forms/widgets/")
-    ]
+    assert not [t.name for t in second.templates if t.name.startswith("django/forms/")]
     # The same HTML as Django's own rendering of the blank widget.
     assert comments_section(second.text) == comments_section(first.text)
     form = CommentForm()
     plain = BoundField(form, form.fields["message"], "message").as_widget()
     assert plain in comments_section(second.text)
     assert str(form["message"]) == plain
+    label = BoundField(form, form.fields["website"], "website").label_tag()
+    assert label in comments_section(second.text)
+    assert form["website"].label_tag() == label
+    # Asked for anything but the plain label, Django renders it.
+    assert form["website"].label_tag(label_suffix="!") != label
     # Spanish pages get their own copies.
     spanish = make_brief(language="es")
     client.get(spanish.get_absolute_url())

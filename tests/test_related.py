@@ -207,3 +207,26 @@ def test_related_briefs_are_found_with_one_query(django_assert_num_queries, tags
         kickers = [card.kicker for card in briefs]
     assert len(briefs) == 3
     assert kickers[1].name == "Chile"
+
+
+def test_cards_hold_what_the_orm_reads_for_their_columns(tags):
+    brief = make_brief("Subject", countries=[tags["chile"]], topics=[tags["water"]])
+    similar = make_brief("Similar", countries=[tags["chile"]], topics=[tags["water"]])
+    untagged = make_brief("Picked, no kicker")
+    Brief.objects.filter(pk=untagged.pk).update(primary_country=None)
+    RelatedBrief.objects.create(brief=brief, related=untagged)
+    brief = Brief.objects.prefetch_related("countries", "topics").get(pk=brief.pk)
+
+    cards = related.related_briefs(brief, 3)
+
+    assert [card.pk for card in cards] == [untagged.pk, similar.pk]
+    for card in cards:
+        expected = Brief.objects.only(*related.CARD_FIELDS).get(pk=card.pk)
+        assert card.get_deferred_fields() == expected.get_deferred_fields()
+        for name in related.CARD_FIELDS:
+            assert getattr(card, name) == getattr(expected, name), name
+        assert card.primary_country == expected.primary_country
+        assert card.primary_topic == expected.primary_topic
+    assert cards[0].primary_country is None
+    assert cards[1].primary_country.slug == "chile"
+    assert cards[1].published_at.tzinfo is not None

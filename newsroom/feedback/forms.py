@@ -7,7 +7,7 @@ from .models import MAX_TEXT, ReaderMessage
 
 
 class BlankWidgetMemo(BoundField):
-    """A field whose blank widget is rendered once per language, then reused.
+    """A field whose blank widget and label are rendered once per language.
 
     Every brief page shows the vote and comment forms blank. A blank widget's
     HTML depends only on the form's definition and the language, and rendering
@@ -32,6 +32,18 @@ class BlankWidgetMemo(BoundField):
         html = self.rendered.get(key)
         if html is None:
             html = self.rendered[key] = super().as_widget()
+        return html
+
+    def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
+        """The ``<label>``, rendered once per language like the blank widget."""
+        if self.form.is_bound or any(
+            argument is not None for argument in (contents, attrs, label_suffix, tag)
+        ):
+            return super().label_tag(contents, attrs, label_suffix, tag)
+        key = (type(self.form), self.name, self.auto_id, get_language(), "label")
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.rendered[key] = super().label_tag()
         return html
 
 

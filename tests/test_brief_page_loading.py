@@ -203,3 +203,21 @@ def test_load_brief_shows_only_what_published_shows():
     assert load_brief(shown.slug, "en") == shown
     assert load_brief(shown.slug, "es") is None
     assert load_brief("no-such-brief", "en") is None
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_postgresql_prepares_the_queries_every_brief_page_repeats(client, settings):
+    settings.NEWSROOM_PAGE_CACHE = False
+    brief = make_brief(countries=[make_country()], authors=[make_author()])
+    for _ in range(7):
+        assert client.get(brief.get_absolute_url()).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    # The brief itself, with its visibility rule sent as parameters.
+    assert any(
+        "b.slug = $" in statement and "b.published_at <= $" in statement
+        for statement in prepared
+    ), prepared

@@ -54,3 +54,27 @@ def test_database_url_selects_the_database():
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/whatever",
     )
     assert result.stdout.strip().splitlines()[-1] == "django.db.backends.postgresql"
+
+
+def database_settings(**env):
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        " print(d['CONN_MAX_AGE'], sorted(d.get('OPTIONS', {}).items()))",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_connections_are_kept_and_postgresql_prepares_repeated_queries():
+    assert database_settings() == "60 [('timeout', 20)]"
+    postgres = "postgres://postgres@127.0.0.1:5432/whatever"
+    assert database_settings(DATABASE_URL=postgres) == (
+        "60 [('prepare_threshold', 5), ('server_side_binding', True)]"
+    )
+    assert (
+        database_settings(DATABASE_URL=postgres, DJANGO_DB_PREPARED_STATEMENTS="0")
+        == "60 []"
+    )

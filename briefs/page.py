@@ -1,13 +1,15 @@
-"""What the brief page reads besides the brief itself, one small query each.
+"""The brief page's queries: the brief, then what surrounds it.
 
-``prefetch_related`` reads a brief's bylines, countries, topics, see-also links
-and translation in five queries, but builds each through its generic
-machinery: about 4 ms of Python on every uncached page view, a third of the
-page's cost. Read with a hand-written query apiece they cost a few tenths of a
-millisecond. The results land where ``prefetch_related`` would have put them
-(``brief.bylines``, ``brief.countries.all()``, ``brief.see_also.all()``,
-``brief.translation``), so the template tags, the attribution helpers and the
-related-content query read them without knowing how they were loaded.
+``load_brief`` reads the published brief with its section, kicker tags,
+license and original joined in (one query); ``load_page_relations`` reads its
+bylines, countries and topics, see-also links with their targets, and
+translations (four queries). ``select_related`` and ``prefetch_related`` read
+the same, but building their queries through the ORM cost several times what
+the database spends answering them, on every uncached view. The results land
+where the ORM would have put them (``brief.section``, ``brief.bylines``,
+``brief.countries.all()``, ``brief.see_also.all()``, ``brief.translation``),
+so templates, tags and the attribution helpers read them without knowing how
+they were loaded. Tests hold each query to the ORM's answer.
 """
 
 from django.db import connection
@@ -99,10 +101,12 @@ def load_brief(slug, language):
 
 AUTHOR_COLUMNS = Columns(Author, "a")
 BYLINE_COLUMNS = Columns(BriefAuthor, "b", exclude={"brief", "author"})
-TAG_COLUMNS = {model: Columns(model, "t") for model in (Country, Topic)}
+TAGS = ((Country, TaggedCountry), (Topic, TaggedTopic))
+TAG_COLUMNS = {model: Columns(model, "t") for model, _through in TAGS}
 SEE_ALSO_COLUMNS = Columns(SeeAlsoLink, "l")
-# A see-also link's tag target: what its link needs.
-LINKED_TAG_COLUMNS = {
+# A see-also link's target, joined in: what its link needs.
+TARGET_COLUMNS = {
+    "target_brief": Columns(Brief, "tb", only=BRIEF_LINK),
     "target_country": Columns(Country, "c", only=("id", *Country.LINK_COLUMNS)),
     "target_topic": Columns(Topic, "t", only=("id", *Topic.LINK_COLUMNS)),
 }
@@ -126,55 +130,53 @@ def _bylines(brief):
     return bylines
 
 
-def _tags(brief, model, through):
-    """The brief's countries or topics, in name order like the tag models."""
-    columns = TAG_COLUMNS[model]
+def _tags(brief):
+    """``(countries, topics)`` of the brief, each in name order like the tag models.
+
+    One query: both tag tables have the same columns.
+    """
+    selects = [
+        f"SELECT {kind} AS kind, {TAG_COLUMNS[model].sql()} FROM {table(model)} t"
+        f" JOIN {table(through)} x ON x.tag_id = t.id WHERE x.content_object_id = %s"
+        for kind, (model, through) in enumerate(TAGS)
+    ]
+    # By position: the kind comes first, then the tag's columns.
+    columns = TAG_COLUMNS[Country].attnames
+    name, pk = columns.index("name") + 2, columns.index("id") + 2
     found = fetch_rows(
-        f"SELECT {columns.sql()} FROM {table(model)} t"
-        f" JOIN {table(through)} x ON x.tag_id = t.id"
-        " WHERE x.content_object_id = %s ORDER BY t.name, t.id",
-        [brief.pk],
+        " UNION ALL ".join(selects) + f" ORDER BY 1, {name}, {pk}",
+        [brief.pk] * len(TAGS),
     )
-    return [columns.build(row) for row in found]
+    tags = tuple([] for _tag in TAGS)
+    for row in found:
+        model = TAGS[row[0]][0]
+        tags[row[0]].append(TAG_COLUMNS[model].build(row, 1))
+    return tags
 
 
 def _see_also(brief):
-    """The brief's see-also links, each with its target (a brief, a tag or a URL).
-
-    Two queries: the links with their tag targets' names and slugs joined in,
-    then the briefs they point to, with what a link needs of them.
-    """
+    """The brief's see-also links, each with its target: a brief, a tag or a URL."""
     found = fetch_rows(
         f"SELECT {SEE_ALSO_COLUMNS.sql()},"
-        f" {', '.join(tag.sql() for tag in LINKED_TAG_COLUMNS.values())}"
+        f" {', '.join(target.sql() for target in TARGET_COLUMNS.values())}"
         f" FROM {table(SeeAlsoLink)} l"
+        f" LEFT JOIN {table(Brief)} tb ON tb.id = l.target_brief_id"
         f" LEFT JOIN {table(Country)} c ON c.id = l.target_country_id"
         f" LEFT JOIN {table(Topic)} t ON t.id = l.target_topic_id"
         " WHERE l.brief_id = %s ORDER BY l.place, l.after_paragraph, l.id",
         [brief.pk],
     )
-    targets = fetch_rows(
-        f"SELECT {BRIEF_LINK_COLUMNS.sql()} FROM {table(Brief)} b WHERE b.id IN"
-        f" (SELECT target_brief_id FROM {table(SeeAlsoLink)} WHERE brief_id = %s)",
-        [brief.pk],
-    )
-    targets = {target.pk: target for target in map(BRIEF_LINK_COLUMNS.build, targets)}
-    shown = []
+    links = []
     for row in found:
         link = SEE_ALSO_COLUMNS.build(row)
         link.brief = brief
-        if link.target_brief_id is not None:
-            # Deleted between the two queries: the link went with it.
-            if link.target_brief_id not in targets:
-                continue
-            link.target_brief = targets[link.target_brief_id]
         start = len(SEE_ALSO_COLUMNS)
-        for field, columns in LINKED_TAG_COLUMNS.items():
+        for field, columns in TARGET_COLUMNS.items():
             if getattr(link, f"{field}_id") is not None:
                 setattr(link, field, columns.build(row, start))
             start += len(columns)
-        shown.append(link)
-    return shown
+        links.append(link)
+    return links
 
 
 def _translations(brief):
@@ -206,21 +208,17 @@ def _as_prefetched(brief, name, model, objects, /, **lookups):
 
 
 def load_page_relations(brief):
-    """Read everything the brief page shows about ``brief`` (six queries)."""
+    """Read everything the brief page shows about ``brief`` (four queries)."""
     if not hasattr(brief, "_prefetched_objects_cache"):
         brief._prefetched_objects_cache = {}
     brief.bylines = _bylines(brief)
-    for name, model, through in (
-        ("countries", Country, TaggedCountry),
-        ("topics", Topic, TaggedTopic),
-    ):
-        _as_prefetched(
-            brief,
-            name,
-            model,
-            _tags(brief, model, through),
-            tagged_briefs__content_object=brief.pk,
-        )
+    countries, topics = _tags(brief)
+    _as_prefetched(
+        brief, "countries", Country, countries, tagged_briefs__content_object=brief.pk
+    )
+    _as_prefetched(
+        brief, "topics", Topic, topics, tagged_briefs__content_object=brief.pk
+    )
     _as_prefetched(brief, "see_also", SeeAlsoLink, _see_also(brief), brief=brief.pk)
     _as_prefetched(
         brief, "translations", Brief, _translations(brief), translation_of=brief.pk

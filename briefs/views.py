@@ -282,14 +282,6 @@ class SectionArchiveView(ArchiveView):
     archive_kind = "section"
 
 
-class SearchPaginator(Paginator):
-    """Search results, whose number the search already knows."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self.count = count
-
-
 class SearchView(TemplateView):
     """Full-text search with country, topic and date filters."""
 
@@ -309,13 +301,15 @@ class SearchView(TemplateView):
         briefs = search.filter_briefs(
             Brief.objects.published().in_language(language), form
         )
-        matches, briefs = search.search(briefs, form.cleaned_data["q"], language)
-        paginator = SearchPaginator(
-            briefs.for_cards().defer(*CARD_DEFERRED),
-            settings.NEWSROOM_PAGE_SIZE,
-            count=min(matches, search.MAX_RESULTS),
+        words = form.cleaned_data["q"]
+        matches, ids = search.search(briefs, words, language)
+        page = paginate(self.request, Paginator(ids, settings.NEWSROOM_PAGE_SIZE))
+        page.object_list = search.results(
+            Brief.objects.published().for_cards().defer(*CARD_DEFERRED),
+            page.object_list,
+            words,
+            language,
         )
-        page = paginate(self.request, paginator)
         for brief in page.object_list:
             if hasattr(brief, "snippet_html"):
                 brief.title_html = search.highlighted(brief.title_html)
@@ -328,7 +322,7 @@ class SearchView(TemplateView):
             if name != "page" and value
         }
         context.update(
-            query=form.cleaned_data["q"],
+            query=words,
             more_results=matches > search.MAX_RESULTS,
             max_results=search.MAX_RESULTS,
             page_obj=page,

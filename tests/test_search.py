@@ -163,6 +163,49 @@ def test_very_broad_searches_rank_the_most_recent_matches(client, monkeypatch):
     ]
 
 
+@pytest.mark.skipif(not POSTGRES, reason="ranking is PostgreSQL's full-text search")
+def test_results_come_in_the_order_postgresql_would_rank_them(client, settings):
+    """Ranked in Python from one scan: the order of ORDER BY rank, date, id."""
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+    from django.db.models import F
+
+    settings.NEWSROOM_PAGE_SIZE = 50
+    now = timezone.now()
+    same_time = now - timedelta(hours=3)
+    for number in range(12):
+        make_brief(
+            f"Harvest {number}" if number % 3 else f"Harvest harvest {number}",
+            summary="The harvest came early." if number % 2 else "A quiet week.",
+            # Ties on rank and on time: the id decides.
+            when=same_time if number < 4 else now - timedelta(days=number),
+        )
+    tsquery = SearchQuery("harvest", config="english", search_type="websearch")
+    expected = list(
+        Brief.objects.published()
+        .filter(search_vector=tsquery)
+        .annotate(rank=SearchRank(F("search_vector"), tsquery))
+        .order_by("-rank", "-published_at", "-id")
+        .values_list("title", flat=True)
+    )
+    assert len(set(expected)) == 12
+    assert result_titles(find(client, "harvest")) == expected
+
+
+@pytest.mark.skipif(not POSTGRES, reason="prepared statements are PostgreSQL's")
+def test_the_search_query_is_planned_for_its_words_every_time(client, settings):
+    """Never prepared: a generic plan cannot tell a common word from a rare one."""
+    settings.NEWSROOM_PAGE_CACHE = False
+    make_brief("Harvest report")
+    for _ in range(8):
+        assert result_titles(find(client, "harvest")) == ["Harvest report"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert prepared, "other repeated queries are still prepared"
+    assert not [statement for statement in prepared if "ts_rank" in statement]
+    assert connection.connection.prepare_threshold == 5
+
+
 @pytest.mark.parametrize(
     "query, message",
     [

@@ -140,3 +140,16 @@ def test_brief_page_items_are_all_shown(client):
     assert country.count('class="card"') == 20
     home = client.get(urls["home"]).text.split('class="country-groups"')[1]
     assert home.count("<li><a href=") == 3 * 4
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [("brief", 6), ("home", 3), ("country", 4), ("search", 4)],
+)
+def test_the_query_counts_the_readme_gives(
+    client, django_assert_max_num_queries, page, expected
+):
+    urls = make_world(3)
+    assert count_queries(
+        client, urls[page], expected, django_assert_max_num_queries
+    ) == (expected)

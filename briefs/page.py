@@ -78,15 +78,14 @@ def load_brief(slug, language):
         f" ON {joined.alias}.id = b.{field.column}"
         for field, joined, join in JOINED_COLUMNS
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(columns)} FROM {table(Brief)} b {joins}"
-            f" WHERE {visible} AND b.language = %s AND b.slug = %s",
-            [*params, language, slug],
-        )
-        row = cursor.fetchone()
-    if row is None:
+    found = fetch_rows(
+        f"SELECT {', '.join(columns)} FROM {table(Brief)} b {joins}"
+        f" WHERE {visible} AND b.language = %s AND b.slug = %s",
+        [*params, language, slug],
+    )
+    if not found:
         return None
+    row = found[0]
     brief = BRIEF_COLUMNS.build(row)
     start = len(BRIEF_COLUMNS)
     for field, joined, _join in JOINED_COLUMNS:

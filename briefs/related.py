@@ -13,7 +13,7 @@ Everything, cards included, comes from one SQL query (see ``briefs.columns``).
 
 from django.db import connection
 
-from .columns import Columns, fetch_rows
+from .columns import Columns, fetch_rows, table
 from .models import (
     Brief,
     BriefQuerySet,
@@ -58,10 +58,10 @@ def _visible(brief):
     neither the brief itself nor its translation. Written by hand: built
     through the ORM, this filter cost more than the query that runs it.
     """
-    table = connection.ops.quote_name(Brief._meta.db_table)
-    published, params = BriefQuerySet.published_sql(table, connection)
+    briefs = table(Brief)
+    published, params = BriefQuerySet.published_sql(briefs, connection)
     sql = (
-        f"SELECT {', '.join(CARD_FIELDS)} FROM {table}"
+        f"SELECT {', '.join(CARD_FIELDS)} FROM {briefs}"
         f" WHERE {published} AND language = %s AND id <> %s"
         " AND (translation_of_id IS NULL OR translation_of_id <> %s)"
     )

@@ -38,9 +38,6 @@ class BriefDetailView(DetailView):
     template_name = "briefs/brief_detail.html"
     context_object_name = "brief"
 
-    def get_queryset(self):
-        return brief_detail_queryset().published()
-
     def get(self, request, *args, **kwargs):
         language = get_language()
         self.object = load_brief(kwargs["slug"], language)

@@ -111,7 +111,7 @@ WSGI_APPLICATION = "newsroom.wsgi.application"
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 # Connections are kept for a minute on every engine. On SQLite that matters
 # most: a new connection parses the schema and starts with a cold page cache,
-# which cost about 2 ms a brief page (README, Performance).
+# which cost about 1.5 ms a brief page (README, Performance).
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})

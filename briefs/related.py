@@ -81,7 +81,7 @@ def _closest_sql(brief, count, visible):
             # SQLite accepts ORDER BY/LIMIT in a UNION member only in a subquery.
             windows.append(
                 "SELECT * FROM (SELECT content_object_id AS brief_id"
-                f" FROM {model._meta.db_table} WHERE tag_id = %s"
+                f" FROM {table(model)} WHERE tag_id = %s"
                 " ORDER BY content_object_id DESC LIMIT %s) w"
             )
             params += [tag.pk, RECENT_PER_TAG]
@@ -95,7 +95,7 @@ def _closest_sql(brief, count, visible):
         # CROSS JOIN keeps SQLite from scanning every visible brief and probing
         # the candidates: it reads the few candidates and looks each one up.
         f") m CROSS JOIN ({visible_sql}) v WHERE v.id = m.brief_id"
-        f" AND m.brief_id NOT IN (SELECT related_id FROM {RelatedBrief._meta.db_table}"
+        f" AND m.brief_id NOT IN (SELECT related_id FROM {table(RelatedBrief)}"
         " WHERE brief_id = %s)"
         " ORDER BY m.shared DESC, v.published_at DESC, m.brief_id DESC LIMIT %s"
     )
@@ -106,7 +106,7 @@ def _related_sql(brief, count):
     order = connection.ops.quote_name("order")
     picks = (
         f"SELECT related_id AS brief_id, 1 AS picked, {order} AS pick_order,"
-        f" id AS pick_id, 0 AS shared FROM {RelatedBrief._meta.db_table}"
+        f" id AS pick_id, 0 AS shared FROM {table(RelatedBrief)}"
         " WHERE brief_id = %s"
     )
     params = [brief.pk]
@@ -120,9 +120,9 @@ def _related_sql(brief, count):
         f"SELECT {CARD_COLUMNS.sql()}, chosen.picked, {kicker_columns}"
         f" FROM ({picks}) chosen"
         f" JOIN ({visible_sql}) v ON v.id = chosen.brief_id"
-        f" LEFT JOIN {Country._meta.db_table} country"
+        f" LEFT JOIN {table(Country)} country"
         " ON country.id = v.primary_country_id"
-        f" LEFT JOIN {Topic._meta.db_table} topic ON topic.id = v.primary_topic_id"
+        f" LEFT JOIN {table(Topic)} topic ON topic.id = v.primary_topic_id"
         " ORDER BY chosen.picked DESC, chosen.pick_order, chosen.pick_id,"
         " chosen.shared DESC, v.published_at DESC, v.id DESC"
     )

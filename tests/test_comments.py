@@ -8,7 +8,7 @@ from django.forms.boundfield import BoundField
 from django.test import Client
 from django.utils import timezone
 
-from newsroom.feedback.forms import BlankWidgetMemo, CommentForm
+from newsroom.feedback.forms import BlankWidgetMemo, CommentForm, VoteForm
 from newsroom.feedback.models import ReaderMessage
 from newsroom.publication.models import Publication
 from tests.factories import make_brief
@@ -348,3 +348,19 @@ def test_editors_can_set_the_state_but_not_rewrite_the_message(admin_client):
     assert response.status_code == 302
     message.refresh_from_db()
     assert (message.state, message.message) == ("archived", "Original words.")
+
+
+def test_every_page_shows_the_same_blank_forms_in_its_language(client, settings):
+    settings.NEWSROOM_PAGE_CACHE = False
+    english, spanish = make_brief(), make_brief(language="es", slug="nota")
+    pages = [client.get(brief.get_absolute_url()) for brief in (english, spanish)]
+    for response in pages:
+        forms = {
+            id(context["form"]) for context in response.context if "form" in context
+        }
+        assert forms == {id(VoteForm.blank()), id(CommentForm.blank())}
+    assert not CommentForm.blank().is_bound and not CommentForm.blank().errors
+    assert 'id="feedback-suggestion"' in pages[0].text
+    assert "Your comment" in comments_section(pages[0].text)
+    assert "Tu comentario" in comments_section(pages[1].text)
+    assert "Your comment" not in comments_section(pages[1].text)

@@ -1,7 +1,9 @@
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.utils.html import format_html_join
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -9,9 +11,31 @@ from django.utils.translation import gettext as _
 from newsroom.html import sanitize_html
 
 from .. import related
+from ..links import link_url as reverse_once
 from ..rendering import with_see_also
 
 register = template.Library()
+
+
+@register.simple_tag
+def link_url(name, value=None):
+    """``{% url name value %}`` for a pattern with at most one argument,
+    reversed once per language (see ``briefs.links``)."""
+    return reverse_once(name, value)
+
+
+@register.simple_tag
+def time_tag(value):
+    """``<time>`` for a datetime: ISO 8601 for machines, the language's
+    ``DATE_FORMAT`` for readers, both in the current time zone."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        local.isoformat(timespec="seconds"),
+        date_format(local, "DATE_FORMAT"),
+    )
 
 
 @register.simple_tag

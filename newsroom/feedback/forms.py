@@ -47,8 +47,31 @@ class BlankWidgetMemo(BoundField):
         return html
 
 
-class VoteForm(forms.Form):
+class BlankFormMixin:
+    """``blank()``: the one unbound, empty instance of the form, shared.
+
+    Every brief page shows the vote and comment forms blank. An unbound form
+    with no initial data renders the same for every page (its labels are
+    translated as it renders, its widgets come from ``BlankWidgetMemo``), so
+    the page uses one instance per process instead of building one, with
+    copies of every field, per request. Pages never bind or change it.
+    """
+
+    blank_options = {}
+
+    @classmethod
+    def blank(cls):
+        form = cls.__dict__.get("_blank")
+        if form is None:
+            form = cls(**cls.blank_options)
+            form.full_clean()  # Unbound: settles its (empty) errors now.
+            cls._blank = form
+        return form
+
+
+class VoteForm(BlankFormMixin, forms.Form):
     bound_field_class = BlankWidgetMemo
+    blank_options = {"auto_id": "feedback-%s"}
 
     helpful = forms.TypedChoiceField(
         label=_("Was this content helpful?"),
@@ -67,7 +90,7 @@ class VoteForm(forms.Form):
     )
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(BlankFormMixin, forms.ModelForm):
     bound_field_class = BlankWidgetMemo
 
     # Hidden from people by CSS; bots that fill in every field give themselves away.

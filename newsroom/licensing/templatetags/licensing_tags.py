@@ -13,6 +13,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from briefs.links import link_url
+
 from ..attribution import attribution, brief_authors, may_republish, site_root
 
 register = template.Library()
@@ -47,18 +49,18 @@ def feed_links(context):
         (
             "application/rss+xml",
             gettext("%(publication)s: latest briefs") % {"publication": name},
-            reverse("briefs:feed"),
+            link_url("briefs:feed"),
         ),
         (
             "application/atom+xml",
             gettext("%(publication)s: latest briefs (Atom)") % {"publication": name},
-            reverse("briefs:feed_atom"),
+            link_url("briefs:feed_atom"),
         ),
         (
             "application/rss+xml",
             gettext("Republish: %(publication)s briefs with attribution")
             % {"publication": name},
-            reverse("briefs:feed_republish"),
+            link_url("briefs:feed_republish"),
         ),
     ]
     return format_html_join(
@@ -121,8 +123,7 @@ def republish_link(brief):
     """ "Republish this story" (``id="republish"``) when the license allows it."""
     if not (brief.is_public and may_republish(brief)):
         return ""
-    with translation.override(brief.language):
-        url = reverse("licensing:republish", kwargs={"slug": brief.slug})
+    url = link_url("licensing:republish", brief.slug, "slug", brief.language)
     return format_html(
         '<p class="republish-link"><a id="republish" href="{}">{}</a></p>',
         url,
@@ -148,7 +149,7 @@ def brief_jsonld(context, brief):
     publication = _publication(context)
     base_url = _base_url(context)
     url = base_url + brief.get_absolute_url()
-    home = base_url + reverse("briefs:home")
+    home = base_url + link_url("briefs:home")
     organization = {"@type": "NewsMediaOrganization", "name": publication.name}
     if base_url:
         organization["url"] = home

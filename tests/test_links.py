@@ -108,3 +108,13 @@ def test_time_tag_gives_the_machine_and_the_reader_their_dates(settings):
         html = template.render(Context({"when": when}))
     assert html == '<time datetime="2026-03-04T20:30:00-03:00">4 mar 2026</time>'
     assert template.render(Context({"when": None})) == ""
+
+
+def test_reader_dates_follow_the_language_they_are_asked_in():
+    from briefs.templatetags.brief_tags import reader_date
+
+    day = datetime(2026, 1, 9).date()
+    assert reader_date(day, "en") == "9 Jan 2026"
+    assert reader_date(day, "es") == "9 ene 2026"
+    with translation.override("es"):
+        assert reader_date(day, "en") == "9 Jan 2026"

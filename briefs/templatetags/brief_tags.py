@@ -1,11 +1,15 @@
+import functools
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.utils import timezone
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from newsroom.html import sanitize_html
@@ -34,8 +38,22 @@ def time_tag(value):
     return format_html(
         '<time datetime="{}">{}</time>',
         local.isoformat(timespec="seconds"),
-        date_format(local, "DATE_FORMAT"),
+        reader_date(local.date(), get_language()),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def reader_date(day, language):
+    """``day`` in ``language``'s ``DATE_FORMAT``: the same for every page that
+    shows it, so it is worked out once (a page lists a handful of dates)."""
+    with translation.override(language):
+        return date_format(day, "DATE_FORMAT")
+
+
+@receiver(setting_changed)
+def _forget_dates(setting, **kwargs):
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "FORMAT_MODULE_PATH", "DATE_FORMAT"}:
+        reader_date.cache_clear()
 
 
 @register.simple_tag

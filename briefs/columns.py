@@ -6,7 +6,7 @@ what the database spends answering it. They are written as SQL instead, and
 ``Columns`` turns their rows back into the instances the ORM would give.
 """
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 
 def table(model):
@@ -53,16 +53,16 @@ class Columns:
             )
         return self._sql[vendor]
 
-    def converters(self):
+    def converters(self, db=connection):
         """``[(position, (column, [converter, ...])), ...]`` for this database."""
-        vendor = connection.vendor
+        vendor = db.vendor
         if vendor not in self._converters:
             found = []
             for position, field in enumerate(self.fields):
                 column = field.get_col(self.alias)
-                functions = connection.ops.get_db_converters(
-                    column
-                ) + column.get_db_converters(connection)
+                functions = db.ops.get_db_converters(column) + column.get_db_converters(
+                    db
+                )
                 if functions:
                     found.append((position, (column, functions)))
             self._converters[vendor] = found
@@ -70,10 +70,13 @@ class Columns:
 
     def build(self, row, start=0):
         """The instance whose columns start at ``row[start]``."""
+        # The connection itself, looked up once: each attribute read through
+        # the ``connection`` proxy looks it up again.
+        db = connections[DEFAULT_DB_ALIAS]
         values = list(row[start : start + len(self.fields)])
-        for position, (column, functions) in self.converters():
+        for position, (column, functions) in self.converters(db):
             value = values[position]
             for function in functions:
-                value = function(value, column, connection)
+                value = function(value, column, db)
             values[position] = value
-        return self.model.from_db(connection.alias, self.attnames, values)
+        return self.model.from_db(db.alias, self.attnames, values)

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -230,3 +231,18 @@ def test_cards_hold_what_the_orm_reads_for_their_columns(tags):
     assert cards[0].primary_country is None
     assert cards[1].primary_country.slug == "chile"
     assert cards[1].published_at.tzinfo is not None
+
+
+def test_candidates_are_checked_in_the_visibility_index_not_their_rows(tags):
+    brief = make_brief("Subject", countries=[tags["chile"]], topics=[tags["water"]])
+    make_brief("Similar", countries=[tags["chile"]], topics=[tags["water"]])
+    brief = Brief.objects.prefetch_related("countries", "topics").get(pk=brief.pk)
+    sql, params = related._closest_sql(brief, 3)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+            assert f"USING COVERING INDEX {related.VISIBILITY_INDEX}" in plan, plan
+            assert "briefs_brief USING INTEGER PRIMARY KEY" not in plan, plan
+        cursor.execute(sql, params)
+        assert len(cursor.fetchall()) == 1

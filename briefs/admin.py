@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -66,6 +67,8 @@ class SeeAlsoInline(admin.StackedInline):
     model = SeeAlsoLink
     fk_name = "brief"
     extra = 0
+    # An address typed without a scheme ("example.org/report") is https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ["target_brief", "target_country", "target_topic"]
     fields = [
         ("label", "place", "after_paragraph"),

@@ -149,7 +149,8 @@ def test_see_also_inline_requires_exactly_one_target(admin_client):
     response = admin_client.post(reverse("admin:briefs_brief_add"), data)
     assert response.status_code == 200
     assert "Choose exactly one target" in response.text
-    data["see_also-0-url"] = "https://example.org/background"
+    # Typed without a scheme, the address is taken as https.
+    data["see_also-0-url"] = "example.org/background"
     response = admin_client.post(reverse("admin:briefs_brief_add"), data)
     assert response.status_code == 302
     assert SeeAlsoLink.objects.get().url == "https://example.org/background"

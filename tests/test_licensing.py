@@ -63,6 +63,14 @@ def test_admin_saves_a_license_with_known_placeholders(admin_client):
     assert License.objects.filter(slug="cc-by-sa-4-0").exists()
 
 
+def test_a_deed_address_typed_without_a_scheme_is_saved_as_https(admin_client):
+    data = license_form_data(deed_url="creativecommons.org/licenses/by-sa/4.0/")
+    response = admin_client.post(reverse("admin:licensing_license_add"), data)
+    assert response.status_code == 302
+    license = License.objects.get(slug="cc-by-sa-4-0")
+    assert license.deed_url == "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
 def test_admin_saves_the_spanish_name_of_a_license(admin_client):
     data = license_form_data(name_es="Creative Commons Atribución-CompartirIgual 4.0")
     response = admin_client.post(reverse("admin:licensing_license_add"), data)

@@ -215,7 +215,7 @@ def test_republication_changelist_filters_by_domain_and_sorts_by_count(
     assert [row.domain for row in filtered.context["cl"].result_list] == [
         "quiet.example"
     ]
-    by_date = admin_client.get(url, {"last_seen__gte": "2000-01-01"})
+    by_date = admin_client.get(url, {"last_seen__gte": "2000-01-01 00:00:00+00:00"})
     assert by_date.status_code == 200 and len(by_date.context["cl"].result_list) == 3
     ascending = admin_client.get(url, {"o": "4"})
     counts = [row.count for row in ascending.context["cl"].result_list]

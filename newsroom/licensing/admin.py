@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -10,6 +11,8 @@ from .models import License, Republication
 
 @admin.register(License)
 class LicenseAdmin(admin.ModelAdmin):
+    # A deed address typed without a scheme is https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "name",
         "short_name",

@@ -149,14 +149,18 @@ class Command(BaseCommand):
         environment = self.prepare(briefs)
         pages = environment["pages"]
         results, memory, ceilings = {}, {}, []
+
+        def measure_all(server, order):
+            for page in order:
+                result = self.measure(server, page)
+                keep_best(results, page["name"], result)
+                if page["name"] == STATIC:
+                    ceilings.append(result["rps"])
+
         with Gunicorn(environment["env"], self.options, self.progress) as server:
             for number, order in enumerate([pages, pages[::-1]], start=1):
                 self.progress(f"Cached pages (the page cache on), round {number} of 2:")
-                for page in order:
-                    result = self.measure(server, page)
-                    keep_best(results, page["name"], result)
-                    if page["name"] == STATIC:
-                        ceilings.append(result["rps"])
+                measure_all(server, order)
             memory["page cache on"] = server.worker_memory()
         uncached = dict(environment["env"], NEWSROOM_PAGE_CACHE="0")
         brief = next(page for page in pages if page["name"] == "brief page")
@@ -170,11 +174,7 @@ class Command(BaseCommand):
                     f"Brief page rendered on every request (NEWSROOM_PAGE_CACHE=0), "
                     f"and the static file, round {number} of 2:"
                 )
-                for page in order:
-                    result = self.measure(server, page)
-                    keep_best(results, page["name"], result)
-                    if page["name"] == STATIC:
-                        ceilings.append(result["rps"])
+                measure_all(server, order)
             memory["page cache off"] = server.worker_memory()
         results[STATIC]["samples"] = ceilings
         order = [page["name"] for page in pages]

@@ -1,17 +1,27 @@
 """Related content: the briefs listed under a brief.
 
 Editors' picks come first, in their order. The rest, up to the publication's
-``related_count``, are chosen by the database: published briefs in the same
-language that share the most countries and topics with the brief, newest
-first among ties. Each tag only brings in its ``RECENT_PER_TAG`` most recent
-briefs, read backwards from the tag table's (tag, brief) index: that bounds
-the work on a large archive, where a close match among recent briefs is the
-better one anyway, and changes nothing on a smaller one.
+``related_count``, are the published briefs in the same language that share
+the most countries and topics with the brief, newest first among ties. Each
+tag only brings in its ``RECENT_PER_TAG`` most recent briefs, read backwards
+from the tag table's (tag, brief) index: that bounds the work on a large
+archive, where a close match among recent briefs is the better one anyway,
+and changes nothing on a smaller one.
 
-Everything, cards included, comes from one SQL query (see ``briefs.columns``).
+A tag's recent briefs (its *window*) are the same for every brief page that
+shows the tag, so each is read once per content version and kept in the
+cache (``newsroom.cache.content_cached_many``), like the publication's
+settings: a page rendered for the first time finds them there too. The
+ranking is done in Python over the windows, and the cards (picks and closest
+briefs) come from one SQL query (see ``briefs.columns``).
 """
 
+import heapq
+from itertools import combinations
+
 from django.db import connection
+
+from newsroom.cache import content_cached_many
 
 from .columns import Columns, fetch_rows, table
 from .models import (
@@ -41,8 +51,6 @@ CARD_FIELDS = [
     "primary_topic_id",
 ]
 CARD_COLUMNS = Columns(Brief, "v", only=CARD_FIELDS)
-# What ranking the candidates reads of each.
-RANKING_FIELDS = {"id", "published_at"}
 # A card's kicker tags, joined in: what their links need.
 KICKERS = (
     (
@@ -53,29 +61,17 @@ KICKERS = (
 )
 
 
-# Holds every column the visibility rule reads: candidates are checked from
-# the index alone, without reading their rows (text and all).
-VISIBILITY_INDEX = "brief_visibility"
-
-
-def _visible(brief, columns=CARD_FIELDS):
-    """``columns`` of the briefs that may be listed under ``brief``.
+def _visible(brief):
+    """The card columns of the briefs that may be listed under ``brief``.
 
     Published (the one visibility rule, as SQL), in the brief's language, and
     neither the brief itself nor its translation. Written by hand: built
     through the ORM, this filter cost more than the query that runs it.
-
-    Asked only for ``id`` and ``published_at``, as the ranking is, SQLite is
-    told to read the visibility index: left to itself it looks each candidate
-    up by primary key in the table. PostgreSQL chooses its index alone.
     """
     briefs = table(Brief)
-    source = briefs
-    if connection.vendor == "sqlite" and set(columns) <= RANKING_FIELDS:
-        source += f" INDEXED BY {connection.ops.quote_name(VISIBILITY_INDEX)}"
     published, params = BriefQuerySet.published_sql(briefs, connection)
     sql = (
-        f"SELECT {', '.join(columns)} FROM {source}"
+        f"SELECT {', '.join(CARD_FIELDS)} FROM {briefs}"
         f" WHERE {published} AND language = %s AND id <> %s"
         " AND (translation_of_id IS NULL OR translation_of_id <> %s)"
     )
@@ -86,61 +82,127 @@ def _visible(brief, columns=CARD_FIELDS):
     return sql, params
 
 
-def _closest_sql(brief, count):
-    """SQL for the ids of the ``count`` closest briefs that are not picks."""
-    windows, params = [], []
+def _window(model, tag_id, language):
+    """A tag's window: ``({id: published}, {id: original id})``.
+
+    The tag's ``RECENT_PER_TAG`` most recent briefs that are visible in
+    ``language``, newest first, with their publication times in whole
+    microseconds; the second dict holds the translations among them.
+    """
+    recent = (
+        model.objects.filter(tag_id=tag_id)
+        .order_by("-content_object_id")
+        .values("content_object_id")[:RECENT_PER_TAG]
+    )
+    rows = (
+        Brief.objects.published()
+        .filter(language=language, pk__in=recent)
+        .order_by("-published_at", "-pk")
+        .values_list("id", "published_at", "translation_of_id")
+    )
+    published, originals = {}, {}
+    for pk, published_at, original in rows:
+        published[pk] = round(published_at.timestamp() * 1_000_000)
+        if original is not None:
+            originals[pk] = original
+    return published, originals
+
+
+def windows(brief):
+    """The windows of the brief's countries and topics, from the cache."""
+    wanted = {}
     for model, name in TAG_TABLES:
         # The page prefetched the brief's tags.
         for tag in getattr(brief, name).all():
-            # SQLite accepts ORDER BY/LIMIT in a UNION member only in a subquery.
-            windows.append(
-                "SELECT * FROM (SELECT content_object_id AS brief_id"
-                f" FROM {table(model)} WHERE tag_id = %s"
-                " ORDER BY content_object_id DESC LIMIT %s) w"
-            )
-            params += [tag.pk, RECENT_PER_TAG]
-    if not windows or not count:
-        return None, []
-    visible_sql, visible_params = _visible(brief, columns=("id", "published_at"))
-    sql = (
-        "SELECT m.brief_id, m.shared FROM ("
-        " SELECT brief_id, COUNT(*) AS shared"
-        f" FROM ({' UNION ALL '.join(windows)}) tagged GROUP BY brief_id"
-        # CROSS JOIN keeps SQLite from scanning every visible brief and probing
-        # the candidates: it reads the few candidates and looks each one up.
-        f") m CROSS JOIN ({visible_sql}) v WHERE v.id = m.brief_id"
-        f" AND m.brief_id NOT IN (SELECT related_id FROM {table(RelatedBrief)}"
-        " WHERE brief_id = %s)"
-        " ORDER BY m.shared DESC, v.published_at DESC, m.brief_id DESC LIMIT %s"
+            key = f"related:{RECENT_PER_TAG}:{brief.language}:{name}:{tag.pk}"
+            wanted[key] = (model, tag.pk)
+    if not wanted:
+        return []
+
+    def read(missing):
+        return {key: _window(*wanted[key], brief.language) for key in missing}
+
+    return list(content_cached_many(wanted, read).values())
+
+
+def closest(brief, windows, limit=None):
+    """The first ``limit`` candidate ids: most tags shared, then most recent.
+
+    Recency is the publication time, then the id, as in the archives.
+    """
+    excluded = {brief.pk, brief.translation_of_id}
+    for _published, originals in windows:
+        excluded.update(
+            pk for pk, original in originals.items() if original == brief.pk
+        )
+    published = [window for window, _originals in windows]
+
+    def rank(pk):
+        shared = [window[pk] for window in published if pk in window]
+        return len(shared), shared[0], pk
+
+    # Briefs in more than one window are few: they are ranked outright.
+    several = set().union(
+        *(one.keys() & other.keys() for one, other in combinations(published, 2))
     )
-    return sql, [*params, *visible_params, brief.pk, count]
+    ranked = [
+        pk for _shared, _time, pk in sorted(map(rank, several - excluded), reverse=True)
+    ]
+    if limit is not None and len(ranked) >= limit:
+        return ranked[:limit]
+    # The rest are each in one window: the windows, newest first, are merged
+    # only as far as needed.
+    newest_first = heapq.merge(
+        *(window.items() for window in published),
+        key=lambda item: (item[1], item[0]),
+        reverse=True,
+    )
+    for pk, _time in newest_first:
+        if pk not in several and pk not in excluded:
+            ranked.append(pk)
+            if len(ranked) == limit:
+                break
+    return ranked
 
 
-def _related_sql(brief, count):
+def _related_sql(brief, count, candidates):
+    """The cards: the brief's picks, then the first ``count`` of ``candidates``
+    that are not picks, in that order."""
     order = connection.ops.quote_name("order")
-    picks = (
+    picked = f"SELECT related_id FROM {table(RelatedBrief)} WHERE brief_id = %s"
+    chosen = (
         f"SELECT related_id AS brief_id, 1 AS picked, {order} AS pick_order,"
-        f" id AS pick_id, 0 AS shared FROM {table(RelatedBrief)}"
+        f" id AS pick_id, 0 AS position FROM {table(RelatedBrief)}"
         " WHERE brief_id = %s"
     )
     params = [brief.pk]
+    prefix, prefix_params = "", []
+    if candidates and count:
+        rows = ", ".join(["(%s, %s)"] * len(candidates))
+        prefix = f"WITH candidate (brief_id, position) AS (VALUES {rows}) "
+        prefix_params = [
+            value for pair in enumerate(candidates) for value in pair[::-1]
+        ]
+        # SQLite accepts ORDER BY/LIMIT in a UNION member only in a subquery.
+        chosen += (
+            " UNION ALL SELECT * FROM (SELECT brief_id, 0, 0, 0, position"
+            f" FROM candidate WHERE brief_id NOT IN ({picked})"
+            " ORDER BY position LIMIT %s) closest"
+        )
+        params += [brief.pk, count]
     visible_sql, visible_params = _visible(brief)
-    closest, closest_params = _closest_sql(brief, count)
-    if closest:
-        picks += f" UNION ALL SELECT brief_id, 0, 0, 0, shared FROM ({closest}) closest"
-        params += closest_params
     kicker_columns = ", ".join(columns.sql() for _field, columns in KICKERS)
     sql = (
-        f"SELECT {CARD_COLUMNS.sql()}, chosen.picked, {kicker_columns}"
-        f" FROM ({picks}) chosen"
+        f"{prefix}SELECT {CARD_COLUMNS.sql()}, chosen.picked, {kicker_columns}"
+        f" FROM ({chosen}) chosen"
         f" JOIN ({visible_sql}) v ON v.id = chosen.brief_id"
         f" LEFT JOIN {table(Country)} country"
         " ON country.id = v.primary_country_id"
         f" LEFT JOIN {table(Topic)} topic ON topic.id = v.primary_topic_id"
         " ORDER BY chosen.picked DESC, chosen.pick_order, chosen.pick_id,"
-        " chosen.shared DESC, v.published_at DESC, v.id DESC"
+        " chosen.position"
     )
-    return sql, [*params, *visible_params]
+    return sql, [*prefix_params, *params, *visible_params]
 
 
 def _card(row):
@@ -157,11 +219,22 @@ def _card(row):
 
 
 def related_briefs(brief, count):
-    """The related briefs of ``brief``, ready for cards, from one query.
+    """The related briefs of ``brief``, ready for cards.
 
     ``brief`` should come with its ``countries`` and ``topics`` prefetched.
+    With the tags' windows in the cache, this is one query.
     """
-    cards = [_card(row) for row in fetch_rows(*_related_sql(brief, count))]
+    tag_windows = windows(brief) if count else []
+    # The query leaves picks out of the candidates. Of the first
+    # ``count + MAX_PICKS``, enough are not picks unless more than
+    # ``2 * MAX_PICKS`` of them are: then every candidate is sent.
+    candidates = closest(brief, tag_windows, count + MAX_PICKS)
+    cards = [_card(row) for row in fetch_rows(*_related_sql(brief, count, candidates))]
     picked = [card for card in cards if card.picked][:MAX_PICKS]
-    closest = [card for card in cards if not card.picked]
-    return picked + closest[: max(count - len(picked), 0)]
+    closest_cards = [card for card in cards if not card.picked]
+    wanted = max(count - len(picked), 0)
+    if len(closest_cards) < wanted and len(candidates) == count + MAX_PICKS:
+        everyone = closest(brief, tag_windows)
+        rows = fetch_rows(*_related_sql(brief, count, everyone))
+        closest_cards = [_card(row) for row in rows if not row[len(CARD_COLUMNS)]]
+    return picked + closest_cards[:wanted]

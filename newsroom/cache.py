@@ -277,18 +277,41 @@ def content_cached(name, compute, timeout=None):
     The state is read before computing, so a value computed while an edit
     lands is stored under the old version and never served.
     """
-    key = f"newsroom:data:{release()}:{name}"
-    state, values = read_state(key)
-    entry = values.get(key)
-    if state is not None and entry is not None and entry[0] == state[0]:
-        return entry[1]
-    value = compute()
-    if state is not None:
-        try:
-            cache.set(key, (state[0], value), timeout)
-        except Exception:
-            logger.exception("Could not store %s in the cache", name)
-    return value
+    return content_cached_many([name], lambda _missing: {name: compute()}, timeout)[
+        name
+    ]
+
+
+def content_cached_many(names, compute, timeout=None):
+    """``{name: value}`` for ``names``, each kept until the content changes.
+
+    One cache round trip reads the state and every value; ``compute(missing)``
+    returns ``{name: value}`` for the names that were not current, and those
+    are stored together.
+    """
+    keys = {f"newsroom:data:{release()}:{name}": name for name in names}
+    state, values = read_state(*keys)
+    found, missing = {}, []
+    for key, name in keys.items():
+        entry = values.get(key)
+        if state is not None and entry is not None and entry[0] == state[0]:
+            found[name] = entry[1]
+        else:
+            missing.append(name)
+    if missing:
+        computed = compute(missing)
+        found.update(computed)
+        if state is not None:
+            fresh = {
+                key: (state[0], computed[name])
+                for key, name in keys.items()
+                if name in computed
+            }
+            try:
+                cache.set_many(fresh, timeout)
+            except Exception:
+                logger.exception("Could not store %s in the cache", ", ".join(missing))
+    return found
 
 
 @lru_cache

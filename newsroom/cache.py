@@ -258,6 +258,7 @@ def content_changed(using=DEFAULT_DB_ALIAS):
 
 
 def _renew_state():
+    forget_local_copies()
     try:
         state_store().write(cache, new_state())
     except Exception:
@@ -265,6 +266,7 @@ def _renew_state():
 
 
 def _drop_state():
+    forget_local_copies()
     try:
         state_store().clear(cache)
     except Exception:
@@ -282,35 +284,66 @@ def content_cached(name, compute, timeout=None):
     ]
 
 
+# This process's copies of what ``content_cached_many`` read, as
+# ``{key: (token, value)}``. A copy made under the current content version is
+# used as it is: no cache round trip, no unpickling (about 0.2 ms a brief
+# page for the publication, the donation prompts and related content's tag
+# windows). Pages only read these values; code that changes one saves it,
+# which starts a new version.
+_local_copies = {}
+
+
+def forget_local_copies():
+    _local_copies.clear()
+
+
 def content_cached_many(names, compute, timeout=None):
     """``{name: value}`` for ``names``, each kept until the content changes.
 
-    One cache round trip reads the state and every value; ``compute(missing)``
-    returns ``{name: value}`` for the names that were not current, and those
-    are stored together.
+    A value is looked for in this process's copies, then in the cache (one
+    round trip for all), and computed last: ``compute(missing)`` returns
+    ``{name: value}`` for the names found in neither, which are stored
+    together. The state is read before computing, so a value computed while
+    an edit lands is stored under the old version and never served.
     """
     keys = {f"newsroom:data:{release()}:{name}": name for name in names}
-    state, values = read_state(*keys)
-    found, missing = {}, []
+    state, _values = read_state()
+    if state is None:
+        return compute(list(keys.values()))
+    token = state[0]
+    found, missing = {}, {}
     for key, name in keys.items():
-        entry = values.get(key)
-        if state is not None and entry is not None and entry[0] == state[0]:
-            found[name] = entry[1]
+        copy = _local_copies.get(key)
+        if copy is not None and copy[0] == token:
+            found[name] = copy[1]
         else:
-            missing.append(name)
+            missing[key] = name
     if missing:
-        computed = compute(missing)
+        try:
+            values = cache.get_many(list(missing))
+        except Exception:
+            logger.exception("Page cache unavailable")
+            values = {}
+        for key in list(missing):
+            entry = values.get(key)
+            if entry is not None and entry[0] == token:
+                found[missing.pop(key)] = entry[1]
+                _local_copies[key] = entry
+    if missing:
+        computed = compute(list(missing.values()))
         found.update(computed)
-        if state is not None:
-            fresh = {
-                key: (state[0], computed[name])
-                for key, name in keys.items()
-                if name in computed
-            }
-            try:
-                cache.set_many(fresh, timeout)
-            except Exception:
-                logger.exception("Could not store %s in the cache", ", ".join(missing))
+        fresh = {
+            key: (token, computed[name])
+            for key, name in missing.items()
+            if name in computed
+        }
+        _local_copies.update(fresh)
+        try:
+            cache.set_many(fresh, timeout)
+        except Exception:
+            logger.exception(
+                "Could not store %s in the cache", ", ".join(missing.values())
+            )
     return found
 
 

@@ -4,6 +4,8 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 
+from newsroom.cache import forget_local_copies
+
 # Rows that data migrations seed (licenses, the publication, the editorial roles).
 # Transactional tests (live server, threads) end by flushing every table, which
 # removes them for the transactional tests that follow; those get them back.
@@ -29,8 +31,10 @@ def restore_seed_data():
 def _clear_cache():
     """Each test starts with an empty cache, as a fresh server would."""
     cache.clear()
+    forget_local_copies()
     yield
     cache.clear()
+    forget_local_copies()
 
 
 @pytest.fixture(autouse=True)

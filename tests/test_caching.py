@@ -227,6 +227,20 @@ def test_publication_load_is_cached_until_content_changes(django_assert_num_quer
     assert Publication.load().name == "Signalled"
 
 
+def test_a_process_reuses_its_copy_until_any_process_changes_the_content(
+    django_assert_num_queries,
+):
+    first = Publication.load()
+    with django_assert_num_queries(0):
+        # Neither read from the cache nor unpickled again.
+        assert Publication.load() is first
+    # Another worker process saves: its change reaches this one as a new
+    # content state, and the copy made under the old one is not used again.
+    Publication.objects.filter(pk=1).update(name="Changed by another worker")
+    page_cache.state_store().write(cache, page_cache.new_state())
+    assert Publication.load().name == "Changed by another worker"
+
+
 def test_preview_links_are_never_cached(reader):
     draft = make_brief("Draft on water rights", published=False)
     url = reverse("briefs:preview", kwargs={"token": preview.make_token(draft)})

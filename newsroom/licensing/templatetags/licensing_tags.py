@@ -133,11 +133,15 @@ def republish_link(brief):
 
 # The characters json_script escapes, so that no string in the data can close
 # the script element or open a comment.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+_JSON_SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
 def _json_ld(data):
-    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False)
+    # str.replace, not str.translate: a mapping makes translate look up every
+    # character of the page's text in Python (about 0.1 ms a brief page).
+    for character, escape in _JSON_SCRIPT_ESCAPES:
+        text = text.replace(character, escape)
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(text)
     )

@@ -55,27 +55,34 @@ def test_a_new_brief_gets_the_publications_default_license():
     assert brief.license.slug == "cc-by-nc-3-0"
 
 
-def test_admin_saves_a_license_with_known_placeholders(admin_client):
+def add_license_in_admin(admin_client, **changes):
+    """Post the admin's add form; the license it saved."""
     response = admin_client.post(
-        reverse("admin:licensing_license_add"), license_form_data()
+        reverse("admin:licensing_license_add"), license_form_data(**changes)
     )
     assert response.status_code == 302
-    assert License.objects.filter(slug="cc-by-sa-4-0").exists()
+    return License.objects.get(slug="cc-by-sa-4-0")
+
+
+def test_admin_saves_a_license_with_known_placeholders(admin_client):
+    license = add_license_in_admin(admin_client)
+    assert (
+        license.footer_text == "Republish it under {license}, crediting {publication}."
+    )
+    assert license.attribution == "First published by {publication} under {license}."
 
 
 def test_a_deed_address_typed_without_a_scheme_is_saved_as_https(admin_client):
-    data = license_form_data(deed_url="creativecommons.org/licenses/by-sa/4.0/")
-    response = admin_client.post(reverse("admin:licensing_license_add"), data)
-    assert response.status_code == 302
-    license = License.objects.get(slug="cc-by-sa-4-0")
+    license = add_license_in_admin(
+        admin_client, deed_url="creativecommons.org/licenses/by-sa/4.0/"
+    )
     assert license.deed_url == "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
 def test_admin_saves_the_spanish_name_of_a_license(admin_client):
-    data = license_form_data(name_es="Creative Commons Atribución-CompartirIgual 4.0")
-    response = admin_client.post(reverse("admin:licensing_license_add"), data)
-    assert response.status_code == 302
-    license = License.objects.get(slug="cc-by-sa-4-0")
+    license = add_license_in_admin(
+        admin_client, name_es="Creative Commons Atribución-CompartirIgual 4.0"
+    )
     assert license.name_es == "Creative Commons Atribución-CompartirIgual 4.0"
     with translation.override("es"):
         assert license.display_name == license.name_es

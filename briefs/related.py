@@ -181,7 +181,7 @@ def _related_sql(brief, count, candidates):
         rows = ", ".join(["(%s, %s)"] * len(candidates))
         prefix = f"WITH candidate (brief_id, position) AS (VALUES {rows}) "
         prefix_params = [
-            value for pair in enumerate(candidates) for value in pair[::-1]
+            value for position, pk in enumerate(candidates) for value in (pk, position)
         ]
         # SQLite accepts ORDER BY/LIMIT in a UNION member only in a subquery.
         chosen += (

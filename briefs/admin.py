@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from newsroom.admin_forms import HTTPS_URLS
 from newsroom.licensing.admin import republication_report
 
 from . import preview
@@ -67,8 +67,7 @@ class SeeAlsoInline(admin.StackedInline):
     model = SeeAlsoLink
     fk_name = "brief"
     extra = 0
-    # An address typed without a scheme ("example.org/report") is https.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_URLS
     autocomplete_fields = ["target_brief", "target_country", "target_topic"]
     fields = [
         ("label", "place", "after_paragraph"),

@@ -279,9 +279,8 @@ def content_cached(name, compute, timeout=None):
     The state is read before computing, so a value computed while an edit
     lands is stored under the old version and never served.
     """
-    return content_cached_many([name], lambda _missing: {name: compute()}, timeout)[
-        name
-    ]
+    values = content_cached_many([name], lambda _missing: {name: compute()}, timeout)
+    return values[name]
 
 
 # This process's copies of what ``content_cached_many`` read, as

@@ -245,6 +245,14 @@ def test_destination_urls_must_be_https(admin_client):
     assert response.status_code == 302
     prompt = DonationPrompt.objects.get()
     assert list(prompt.topics.all()) == [topic]
+    # Typed without a scheme, the address is taken as https.
+    response = admin_client.post(
+        f"/admin/fundraising/donationprompt/{prompt.pk}/change/",
+        {**data, "url": "example.org/give"},
+    )
+    assert response.status_code == 302
+    prompt.refresh_from_db()
+    assert prompt.url == "https://example.org/give"
 
 
 def test_a_prompt_cannot_end_before_it_starts(admin_client):

@@ -3,7 +3,6 @@ from datetime import timedelta
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -14,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from newsroom.admin_forms import HTTPS_URLS
 
 from .charts import bar_chart, last_days
 from .models import DonationClick, DonationPrompt
@@ -32,7 +33,7 @@ def csv_cell(value):
 
 @admin.register(DonationPrompt)
 class DonationPromptAdmin(admin.ModelAdmin):
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_URLS
     list_display = [
         "name",
         "placement",

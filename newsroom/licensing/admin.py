@@ -1,18 +1,18 @@
 from django.contrib import admin
-from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from newsroom.admin_forms import HTTPS_URLS
+
 from .models import License, Republication
 
 
 @admin.register(License)
 class LicenseAdmin(admin.ModelAdmin):
-    # A deed address typed without a scheme is https.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_URLS
     list_display = [
         "name",
         "short_name",

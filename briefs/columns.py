@@ -68,15 +68,20 @@ class Columns:
             self._converters[vendor] = found
         return self._converters[vendor]
 
-    def build(self, row, start=0):
-        """The instance whose columns start at ``row[start]``."""
+    def values(self, row, start=0, db=None):
+        """The values of the columns that start at ``row[start]``, converted."""
         # The connection itself, looked up once: each attribute read through
         # the ``connection`` proxy looks it up again.
-        db = connections[DEFAULT_DB_ALIAS]
+        db = db or connections[DEFAULT_DB_ALIAS]
         values = list(row[start : start + len(self.fields)])
         for position, (column, functions) in self.converters(db):
             value = values[position]
             for function in functions:
                 value = function(value, column, db)
             values[position] = value
-        return self.model.from_db(db.alias, self.attnames, values)
+        return values
+
+    def build(self, row, start=0):
+        """The instance whose columns start at ``row[start]``."""
+        db = connections[DEFAULT_DB_ALIAS]
+        return self.model.from_db(db.alias, self.attnames, self.values(row, start, db))

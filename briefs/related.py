@@ -19,7 +19,7 @@ briefs) come from one SQL query (see ``briefs.columns``).
 import heapq
 from itertools import combinations
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from newsroom.cache import content_cached_many
 
@@ -82,30 +82,54 @@ def _visible(brief):
     return sql, params
 
 
-def _window(model, tag_id, language):
-    """A tag's window: ``({id: published}, {id: original id})``.
+WINDOW_COLUMNS = Columns(Brief, "b", only=("id", "published_at", "translation_of_id"))
+WINDOW_ID, WINDOW_PUBLISHED, WINDOW_ORIGINAL = (
+    WINDOW_COLUMNS.attnames.index(name)
+    for name in ("id", "published_at", "translation_of_id")
+)
 
-    The tag's ``RECENT_PER_TAG`` most recent briefs that are visible in
+
+def _windows(tags, language):
+    """The windows of ``tags`` (``[(tag model's through table, tag id), ...]``),
+    in that order, each ``({id: published}, {id: original id})``.
+
+    A window holds the tag's ``RECENT_PER_TAG`` most recent briefs (by id, read
+    backwards from the through table's (tag, brief) index) that are visible in
     ``language``, newest first, with their publication times in whole
-    microseconds; the second dict holds the translations among them.
+    microseconds; the second dict holds the translations among them. One
+    query for all: a page rendered after an edit reads its tags' windows in
+    one round trip rather than one per tag.
     """
-    recent = (
-        model.objects.filter(tag_id=tag_id)
-        .order_by("-content_object_id")
-        .values("content_object_id")[:RECENT_PER_TAG]
+    # Each tag's most recent briefs in a subquery of its own, so that each
+    # LIMIT applies to one tag (SQLite takes ORDER BY/LIMIT in a compound
+    # statement's members only inside a subquery).
+    recent = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT {place} AS place, content_object_id"
+        f" FROM {table(model)} WHERE tag_id = %s"
+        f" ORDER BY content_object_id DESC LIMIT %s) recent{place}"
+        for place, (model, _tag_id) in enumerate(tags)
     )
-    rows = (
-        Brief.objects.published()
-        .filter(language=language, pk__in=recent)
-        .order_by("-published_at", "-pk")
-        .values_list("id", "published_at", "translation_of_id")
+    params = [value for _model, tag_id in tags for value in (tag_id, RECENT_PER_TAG)]
+    visible, visible_params = BriefQuerySet.published_sql("b", connection)
+    rows = fetch_rows(
+        f"SELECT r.place, {WINDOW_COLUMNS.sql()} FROM ({recent}) r"
+        f" JOIN {table(Brief)} b ON b.id = r.content_object_id"
+        f" WHERE {visible} AND b.language = %s"
+        " ORDER BY b.published_at DESC, b.id DESC",
+        [*params, *visible_params, language],
     )
-    published, originals = {}, {}
-    for pk, published_at, original in rows:
+    found = [({}, {}) for _tag in tags]
+    # Plain values, not instances: a window holds a few hundred briefs.
+    db = connections[DEFAULT_DB_ALIAS]
+    for row in rows:
+        values = WINDOW_COLUMNS.values(row, 1, db)
+        pk, published_at = values[WINDOW_ID], values[WINDOW_PUBLISHED]
+        original = values[WINDOW_ORIGINAL]
+        published, originals = found[row[0]]
         published[pk] = round(published_at.timestamp() * 1_000_000)
         if original is not None:
             originals[pk] = original
-    return published, originals
+    return found
 
 
 def windows(brief):
@@ -120,7 +144,8 @@ def windows(brief):
         return []
 
     def read(missing):
-        return {key: _window(*wanted[key], brief.language) for key in missing}
+        found = _windows([wanted[key] for key in missing], brief.language)
+        return dict(zip(missing, found, strict=True))
 
     return list(content_cached_many(wanted, read).values())
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from briefs import related
 from briefs.models import Brief, RelatedBrief
+from newsroom.cache import read_state
 from newsroom.publication.models import Publication
 from tests.factories import make_brief, make_country, make_topic
 from tests.test_admin import brief_form_data, inline_management
@@ -232,6 +233,23 @@ def test_a_tags_recent_briefs_are_read_once_for_every_page_that_shows_it(
         assert related.related_briefs(second, 3) == [first, third]
     with django_assert_num_queries(2):
         assert related.related_briefs(third, 3) == [second, first]
+
+
+def test_a_page_reads_all_its_tags_recent_briefs_in_one_query(
+    django_assert_num_queries, tags
+):
+    chile, peru, water, mining = tags.values()
+    brief = loaded(
+        make_brief("Subject", countries=[chile, peru], topics=[water, mining])
+    )
+    make_brief("Chile and Water", countries=[chile], topics=[water], when=ago(3))
+    make_brief("Peru", countries=[peru], when=ago(1))
+    make_brief("Mining", topics=[mining], when=ago(2))
+    read_state()  # the content version after those saves
+    # Four windows, none read yet: one query for them, one for the cards.
+    with django_assert_num_queries(2):
+        titles = [card.title for card in related.related_briefs(brief, 3)]
+    assert titles == ["Chile and Water", "Peru", "Mining"]
 
 
 def test_a_new_or_newly_due_brief_is_related_on_the_next_request(client, tags):

@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from tests.factories import make_brief, make_section
@@ -63,6 +63,7 @@ def test_a_short_run_measures_every_page_under_production_settings(tmp_path):
         briefs=30,
         seconds=1,
         connections=4,
+        rounds=2,
         database_url=f"sqlite:///{tmp_path / 'bench.sqlite3'}",
         output=str(output),
         no_fail=True,
@@ -72,6 +73,7 @@ def test_a_short_run_measures_every_page_under_production_settings(tmp_path):
     report = output.read_text()
     assert report in progress.getvalue()
     assert "Newsroom benchmark: 30 briefs on SQLite" in report
+    assert "Best of 2 rounds per URL." in report
     rows = {}
     for line in report.splitlines():
         for name in PAGES:
@@ -85,7 +87,8 @@ def test_a_short_run_measures_every_page_under_production_settings(tmp_path):
         assert float(ratio) > 0, name
         assert path.startswith("/"), name
     assert rows["static file (ceiling)"][4] == "1.00"
-    # The ceiling is the best of the static file's four measurements.
+    # The ceiling is the best of the static file's four measurements: both
+    # servers, both rounds.
     samples = re.search(
         r"Static file: the best of 4 measurements .* from ([\d,]+) to ([\d,]+) req/s",
         report,
@@ -97,3 +100,8 @@ def test_a_short_run_measures_every_page_under_production_settings(tmp_path):
     assert re.search(
         r"(PASS|FAIL)  uncached brief page >= 0.1 x static: \d\.\d\d", report
     )
+
+
+def test_the_benchmark_refuses_zero_rounds(tmp_path):
+    with pytest.raises(CommandError, match="--rounds"):
+        call_command("bench", rounds=0, output=str(tmp_path / "report.txt"))

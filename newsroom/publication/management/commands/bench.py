@@ -90,6 +90,13 @@ class Command(BaseCommand):
             "--connections", type=int, default=16, help="Open connections (wrk -c)."
         )
         parser.add_argument(
+            "--rounds",
+            type=int,
+            default=3,
+            help="Rounds per URL, every other one in reverse order; the best "
+            "counts (default 3).",
+        )
+        parser.add_argument(
             "--wrk-threads", type=int, default=2, help="Load threads (wrk -t)."
         )
         parser.add_argument(
@@ -115,6 +122,8 @@ class Command(BaseCommand):
         if options["discover"]:
             self.stdout.write(json.dumps(discover()))
             return
+        if options["rounds"] < 1:
+            raise CommandError("--rounds must be 1 or more.")
         self.options = options
         self.base_url = options["database_url"] or (
             f"sqlite:///{Path(settings.BASE_DIR) / 'bench.sqlite3'}"
@@ -138,13 +147,14 @@ class Command(BaseCommand):
     # The two modes
 
     def benchmark(self, briefs):
-        """Every page twice, the second round in reverse order; each page's best
-        round is reported (errors from both), so that a burst of load from
-        elsewhere on the machine does not decide a ratio.
+        """Every page in ``--rounds`` rounds, every other one in reverse order;
+        each page's best round is reported (errors from all), so that a burst
+        of load from elsewhere on the machine does not decide a ratio.
 
         The static file is measured in every round on both servers, and the
-        best of those four is the ceiling: a ceiling caught during such a burst
-        would make every ratio look better than it is.
+        best of those measurements (twice as many as any page has) is the
+        ceiling: a ceiling caught during such a burst would make every ratio
+        look better than it is.
         """
         environment = self.prepare(briefs)
         pages = environment["pages"]
@@ -157,9 +167,12 @@ class Command(BaseCommand):
                 if page["name"] == STATIC:
                     ceilings.append(result["rps"])
 
+        rounds = self.options["rounds"]
         with Gunicorn(environment["env"], self.options, self.progress) as server:
-            for number, order in enumerate([pages, pages[::-1]], start=1):
-                self.progress(f"Cached pages (the page cache on), round {number} of 2:")
+            for number, order in enumerate(alternating(pages, rounds), start=1):
+                self.progress(
+                    f"Cached pages (the page cache on), round {number} of {rounds}:"
+                )
                 measure_all(server, order)
             memory["page cache on"] = server.worker_memory()
         uncached = dict(environment["env"], NEWSROOM_PAGE_CACHE="0")
@@ -168,11 +181,11 @@ class Command(BaseCommand):
         uncached_page = dict(brief, name="brief page, cache off")
         with Gunicorn(uncached, self.options, self.progress) as server:
             for number, order in enumerate(
-                [[uncached_page, static], [static, uncached_page]], start=1
+                alternating([uncached_page, static], rounds), start=1
             ):
                 self.progress(
                     f"Brief page rendered on every request (NEWSROOM_PAGE_CACHE=0), "
-                    f"and the static file, round {number} of 2:"
+                    f"and the static file, round {number} of {rounds}:"
                 )
                 measure_all(server, order)
             memory["page cache off"] = server.worker_memory()
@@ -185,9 +198,9 @@ class Command(BaseCommand):
         """Uncached p50 latencies at two sizes, measured side by side.
 
         Both servers run at once and each page is measured on one, then the
-        other, in two rounds (the second in the other order), keeping each
-        side's best p50: load from elsewhere on the machine then weighs on
-        both sizes alike. One connection per worker, so that p50 is the time
+        other, in ``--rounds`` rounds (every other one in the other order),
+        keeping each side's best p50: load from elsewhere on the machine then
+        weighs on both sizes alike. One connection per worker, so that p50 is the time
         to render a page rather than the time spent queueing.
         """
         environments = {size: self.prepare(size) for size in sizes}
@@ -201,8 +214,11 @@ class Command(BaseCommand):
                 servers[size] = stack.enter_context(
                     Gunicorn(env, self.options, self.progress)
                 )
-            for number, order in enumerate([sizes, sizes[::-1]], start=1):
-                self.progress(f"Pages rendered on every request, round {number} of 2:")
+            rounds = self.options["rounds"]
+            for number, order in enumerate(alternating(sizes, rounds), start=1):
+                self.progress(
+                    f"Pages rendered on every request, round {number} of {rounds}:"
+                )
                 for index, page in enumerate(environments[sizes[0]]["pages"]):
                     for size in order:
                         page = environments[size]["pages"][index]
@@ -218,7 +234,8 @@ class Command(BaseCommand):
         lines = [
             f"Newsroom scale check: p50 latency with the page cache off, "
             f"{small:,} vs {large:,} briefs",
-            self.setup_line(connections) + " Best p50 of 2 rounds.",
+            self.setup_line(connections)
+            + f" Best p50 of {self.options['rounds']} rounds.",
             "",
             f"{'page':<28}{f'p50 @{small:,}':>14}{f'p50 @{large:,}':>16}"
             f"{'ratio':>8}  target <= {SCALE_RATIO}x",
@@ -318,7 +335,7 @@ class Command(BaseCommand):
         lines = [
             f"Newsroom benchmark: {briefs:,} briefs on "
             f"{engine_name(environment['database'])}",
-            self.setup_line() + " Best of 2 rounds per URL.",
+            self.setup_line() + f" Best of {self.options['rounds']} rounds per URL.",
             "",
             f"{'page':<28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
             f"{'x static':>10}  URL",
@@ -480,6 +497,11 @@ class Gunicorn:
 
 
 # Helpers
+
+
+def alternating(items, rounds):
+    """``rounds`` orders of ``items``: as given, reversed, as given, ..."""
+    return [items if number % 2 == 0 else items[::-1] for number in range(rounds)]
 
 
 def keep_best(results, name, result):

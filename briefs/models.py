@@ -367,6 +367,10 @@ class Brief(models.Model):
                 fields=["id", "language", "status", "published_at", "translation_of"],
                 name="brief_visibility",
             ),
+            # The next scheduled publication, which starts a new content
+            # version (newsroom.cache.next_scheduled_change), is the first
+            # entry after now rather than a scan of every brief.
+            models.Index(fields=["published_at"], name="brief_schedule"),
         ]
         permissions = [("publish_brief", _("Can publish and schedule briefs"))]
 

@@ -33,7 +33,7 @@ from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
-from django.db.models import Min, Q
+from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
@@ -89,10 +89,14 @@ def next_scheduled_change(now):
             model = apps.get_model(label)
         except LookupError:
             continue
-        values = model._base_manager.aggregate(
-            **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields}
-        )
-        moments.extend(value for value in values.values() if value is not None)
+        for field in fields:
+            # A WHERE clause, not an aggregate's FILTER: with an index on the
+            # field the database reads one entry instead of every row.
+            value = model._base_manager.filter(**{f"{field}__gt": now}).aggregate(
+                next=Min(field)
+            )["next"]
+            if value is not None:
+                moments.append(value)
     return min(moments).timestamp() if moments else None
 
 

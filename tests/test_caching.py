@@ -1,11 +1,13 @@
 """Anonymous pages are cached and revalidated cheaply, and never shown stale."""
 
+import re
 import time
 import uuid
 from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -336,3 +338,36 @@ def test_the_same_holds_with_the_redis_cache(reader, django_assert_num_queries):
             client = cache._cache.get_client(write=True)
             for key in client.scan_iter(match=f"{prefix}:*"):
                 client.delete(key)
+
+
+def test_the_next_scheduled_publication_is_read_from_an_index():
+    """A new content version looks up the next scheduled brief in the
+    ``brief_schedule`` index instead of reading every brief."""
+    make_brief("Out now")
+    due = make_brief("Due tomorrow", when=timezone.now() + timedelta(days=1))
+    executed = []
+
+    def keep(execute, sql, params, many, context):
+        executed.append((sql, params))
+        return execute(sql, params, many, context)
+
+    now = timezone.now()
+    with connection.execute_wrapper(keep):
+        moment = page_cache.next_scheduled_change(now)
+    assert moment == due.published_at.timestamp()
+    [(sql, params)] = [entry for entry in executed if "briefs_brief" in entry[0]]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # A handful of rows: make the planner show what it would do at scale.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN (COSTS OFF) " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            # The first index entry after now, not a pass over the index.
+            assert "Limit" in plan, plan
+            assert re.search(r"Index (Only )?Scan using brief_schedule", plan), plan
+            assert re.search(r"Index Cond: .*published_at > ", plan), plan
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            plan = "\n".join(row[-1] for row in cursor.fetchall())
+            assert "SEARCH briefs_brief USING COVERING INDEX brief_schedule" in plan
+            assert "(published_at>?)" in plan, plan

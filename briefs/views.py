@@ -10,6 +10,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
+from newsroom.licensing.attribution import site_root
+
 from . import preview, search
 from .models import (
     Author,
@@ -34,7 +36,16 @@ def brief_detail_queryset():
     ).defer("search_vector", "translation_of__search_vector")
 
 
-class BriefDetailView(DetailView):
+class BriefPageMixin:
+    """What the brief page's template needs besides the brief."""
+
+    def get_context_data(self, **kwargs):
+        # The scheme and host of the canonical and alternate links, worked
+        # out once rather than once per link.
+        return super().get_context_data(site_root=site_root(self.request), **kwargs)
+
+
+class BriefDetailView(BriefPageMixin, DetailView):
     template_name = "briefs/brief_detail.html"
     context_object_name = "brief"
 
@@ -62,7 +73,7 @@ class BriefDetailView(DetailView):
         return self.render_to_response(context)
 
 
-class BriefPreviewView(DetailView):
+class BriefPreviewView(BriefPageMixin, DetailView):
     """A draft or scheduled brief, shown to whoever holds a valid signed link."""
 
     template_name = "briefs/brief_detail.html"

@@ -82,6 +82,20 @@ def test_brief_page_structure(client):
     assert "<script" not in html.split("</head>")[1] or "application/ld+json" in html
 
 
+def test_brief_page_names_its_canonical_address_on_the_requests_host(client):
+    brief = make_brief("Canonical brief", slug="canonical-brief")
+    html = client.get(brief.get_absolute_url()).text
+    assert (
+        '<link rel="canonical" href="http://testserver/en/briefs/canonical-brief/">'
+        in html
+    )
+    html = client.get(brief.get_absolute_url(), secure=True).text
+    assert 'href="https://testserver/en/briefs/canonical-brief/"' in html
+    # A preview names the brief's future address.
+    html = client.get(preview.preview_url(brief)).text
+    assert 'href="http://testserver/en/briefs/canonical-brief/"' in html
+
+
 def test_brief_without_analysis_has_no_analysis_section(client):
     brief = make_brief("Only news", analysis="")
     html = client.get(brief.get_absolute_url()).text

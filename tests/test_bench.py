@@ -2,8 +2,11 @@
 
 import io
 import json
+import os
+import platform
 import re
 import shutil
+import sys
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -74,6 +77,11 @@ def test_a_short_run_measures_every_page_under_production_settings(tmp_path):
     assert report in progress.getvalue()
     assert "Newsroom benchmark: 30 briefs on SQLite" in report
     assert "Best of 2 rounds per URL." in report
+    # The interpreter is named: an optimised build changes the numbers.
+    interpreter = (
+        f"Python {platform.python_version()} ({os.path.realpath(sys.executable)})"
+    )
+    assert f"(gthread) on {interpreter}, DJANGO_DEBUG=0" in report
     rows = {}
     for line in report.splitlines():
         for name in PAGES:

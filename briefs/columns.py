@@ -6,15 +6,44 @@ what the database spends answering it. They are written as SQL instead, and
 ``Columns`` turns their rows back into the instances the ORM would give.
 """
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+import functools
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+# The default connection is looked up through ``connections[DEFAULT_DB_ALIAS]``
+# once per use, never through ``django.db.connection``: each attribute read on
+# that proxy looks the connection up again, through a failed attribute lookup
+# (a formatted AttributeError) and a context-local. The page's queries read
+# dozens of table names and column lists; those are kept per database engine.
+
+
+def engine():
+    """The default database's engine, read from its settings (no connection)."""
+    return connections.settings[DEFAULT_DB_ALIAS]["ENGINE"]
+
+
+@functools.cache
+def _quoted(engine, name):
+    return connections[DEFAULT_DB_ALIAS].ops.quote_name(name)
+
+
+def quote(name):
+    """A table or column name, quoted for the default database."""
+    return _quoted(engine(), name)
 
 
 def table(model):
-    return connection.ops.quote_name(model._meta.db_table)
+    """``model``'s table, quoted for the default database."""
+    return _quoted(engine(), model._meta.db_table)
+
+
+def database():
+    """The default connection."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 def fetch_rows(sql, params):
-    with connection.cursor() as cursor:
+    with database().cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -45,15 +74,15 @@ class Columns:
         return len(self.fields)
 
     def sql(self):
-        vendor = connection.vendor
-        if vendor not in self._sql:
-            quote = connection.ops.quote_name
-            self._sql[vendor] = ", ".join(
-                f"{self.alias}.{quote(field.column)}" for field in self.fields
+        key = engine()
+        sql = self._sql.get(key)
+        if sql is None:
+            sql = self._sql[key] = ", ".join(
+                f"{self.alias}.{_quoted(key, field.column)}" for field in self.fields
             )
-        return self._sql[vendor]
+        return sql
 
-    def converters(self, db=connection):
+    def converters(self, db):
         """``[(position, (column, [converter, ...])), ...]`` for this database."""
         vendor = db.vendor
         if vendor not in self._converters:
@@ -70,9 +99,7 @@ class Columns:
 
     def values(self, row, start=0, db=None):
         """The values of the columns that start at ``row[start]``, converted."""
-        # The connection itself, looked up once: each attribute read through
-        # the ``connection`` proxy looks it up again.
-        db = db or connections[DEFAULT_DB_ALIAS]
+        db = db or database()
         values = list(row[start : start + len(self.fields)])
         for position, (column, functions) in self.converters(db):
             value = values[position]
@@ -83,5 +110,5 @@ class Columns:
 
     def build(self, row, start=0):
         """The instance whose columns start at ``row[start]``."""
-        db = connections[DEFAULT_DB_ALIAS]
+        db = database()
         return self.model.from_db(db.alias, self.attnames, self.values(row, start, db))

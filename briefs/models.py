@@ -171,11 +171,16 @@ class BriefQuerySet(models.QuerySet):
         """
         return (
             f"{alias}.status = %s AND {alias}.published_at <= %s",
-            [
-                Brief.Status.PUBLISHED.value,
-                connection.ops.adapt_datetimefield_value(timezone.now()),
-            ],
+            BriefQuerySet.published_params(connection),
         )
+
+    @staticmethod
+    def published_params(connection):
+        """The parameters of ``published_sql``'s condition, as of now."""
+        return [
+            Brief.Status.PUBLISHED.value,
+            connection.ops.adapt_datetimefield_value(timezone.now()),
+        ]
 
     def in_language(self, language=None):
         return self.filter(language=language or get_language() or Language.ENGLISH)

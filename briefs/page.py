@@ -12,9 +12,7 @@ so templates, tags and the attribution helpers read them without knowing how
 they were loaded. Tests hold each query to the ORM's answer.
 """
 
-from django.db import connection
-
-from .columns import Columns, fetch_rows, table
+from .columns import Columns, database, fetch_rows, quote, table
 from .models import (
     Author,
     Brief,
@@ -69,7 +67,7 @@ def load_brief(slug, language):
     joined in, as ``briefs.views.brief_detail_queryset().published()`` reads
     it, but without the ORM's query building, which costs ten times the query.
     """
-    visible, params = BriefQuerySet.published_sql("b", connection)
+    visible, params = BriefQuerySet.published_sql("b", database())
     columns = [BRIEF_COLUMNS.sql()] + [
         joined.sql() for _f, joined, _j in JOINED_COLUMNS
     ]
@@ -113,7 +111,7 @@ BRIEF_LINK_COLUMNS = Columns(Brief, "b", only=BRIEF_LINK)
 
 
 def _bylines(brief):
-    order = connection.ops.quote_name("order")
+    order = quote("order")
     found = fetch_rows(
         f"SELECT {AUTHOR_COLUMNS.sql()}, {BYLINE_COLUMNS.sql()}"
         f" FROM {table(Author)} a JOIN {table(BriefAuthor)} b ON b.author_id = a.id"

@@ -16,14 +16,13 @@ ranking is done in Python over the windows, and the cards (picks and closest
 briefs) come from one SQL query (see ``briefs.columns``).
 """
 
+import functools
 import heapq
 from itertools import combinations
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
-
 from newsroom.cache import content_cached_many
 
-from .columns import Columns, fetch_rows, table
+from .columns import Columns, database, engine, fetch_rows, quote, table
 from .models import (
     Brief,
     BriefQuerySet,
@@ -61,25 +60,33 @@ KICKERS = (
 )
 
 
-def _visible(brief):
-    """The card columns of the briefs that may be listed under ``brief``.
+def _visible(with_original):
+    """The card columns of the briefs that may be listed under a brief.
 
     Published (the one visibility rule, as SQL), in the brief's language, and
-    neither the brief itself nor its translation. Written by hand: built
-    through the ORM, this filter cost more than the query that runs it.
+    neither the brief itself nor its translation; ``with_original`` when the
+    brief is a translation, whose original is left out too. Written by hand:
+    built through the ORM, this filter cost more than the query that runs it.
+    Its parameters come from ``_visible_params``.
     """
     briefs = table(Brief)
-    published, params = BriefQuerySet.published_sql(briefs, connection)
+    published, _now = BriefQuerySet.published_sql(briefs, database())
     sql = (
         f"SELECT {', '.join(CARD_FIELDS)} FROM {briefs}"
         f" WHERE {published} AND language = %s AND id <> %s"
         " AND (translation_of_id IS NULL OR translation_of_id <> %s)"
     )
+    if with_original:
+        sql += " AND id <> %s"
+    return sql
+
+
+def _visible_params(brief):
+    params = BriefQuerySet.published_params(database())
     params += [brief.language, brief.pk, brief.pk]
     if brief.translation_of_id:
-        sql += " AND id <> %s"
         params.append(brief.translation_of_id)
-    return sql, params
+    return params
 
 
 WINDOW_COLUMNS = Columns(Brief, "b", only=("id", "published_at", "translation_of_id"))
@@ -110,7 +117,7 @@ def _windows(tags, language):
         for place, (model, _tag_id) in enumerate(tags)
     )
     params = [value for _model, tag_id in tags for value in (tag_id, RECENT_PER_TAG)]
-    visible, visible_params = BriefQuerySet.published_sql("b", connection)
+    visible, visible_params = BriefQuerySet.published_sql("b", database())
     rows = fetch_rows(
         f"SELECT r.place, {WINDOW_COLUMNS.sql()} FROM ({recent}) r"
         f" JOIN {table(Brief)} b ON b.id = r.content_object_id"
@@ -120,7 +127,7 @@ def _windows(tags, language):
     )
     found = [({}, {}) for _tag in tags]
     # Plain values, not instances: a window holds a few hundred briefs.
-    db = connections[DEFAULT_DB_ALIAS]
+    db = database()
     for row in rows:
         values = WINDOW_COLUMNS.values(row, 1, db)
         pk, published_at = values[WINDOW_ID], values[WINDOW_PUBLISHED]
@@ -193,41 +200,49 @@ def closest(brief, windows, limit=None):
 def _related_sql(brief, count, candidates):
     """The cards: the brief's picks, then the first ``count`` of ``candidates``
     that are not picks, in that order."""
-    order = connection.ops.quote_name("order")
+    candidates = candidates if count else []
+    sql = _related_sql_text(engine(), len(candidates), bool(brief.translation_of_id))
+    params = [
+        value for position, pk in enumerate(candidates) for value in (pk, position)
+    ]
+    params.append(brief.pk)
+    if candidates:
+        params += [brief.pk, count]
+    return sql, params + _visible_params(brief)
+
+
+@functools.lru_cache(maxsize=256)
+def _related_sql_text(engine, candidates, with_original):
+    """``_related_sql``'s SQL, for ``candidates`` candidate rows: the same for
+    every brief page of that shape, so it is written once."""
+    order = quote("order")
     picked = f"SELECT related_id FROM {table(RelatedBrief)} WHERE brief_id = %s"
     chosen = (
         f"SELECT related_id AS brief_id, 1 AS picked, {order} AS pick_order,"
         f" id AS pick_id, 0 AS position FROM {table(RelatedBrief)}"
         " WHERE brief_id = %s"
     )
-    params = [brief.pk]
-    prefix, prefix_params = "", []
-    if candidates and count:
-        rows = ", ".join(["(%s, %s)"] * len(candidates))
+    prefix = ""
+    if candidates:
+        rows = ", ".join(["(%s, %s)"] * candidates)
         prefix = f"WITH candidate (brief_id, position) AS (VALUES {rows}) "
-        prefix_params = [
-            value for position, pk in enumerate(candidates) for value in (pk, position)
-        ]
         # SQLite accepts ORDER BY/LIMIT in a UNION member only in a subquery.
         chosen += (
             " UNION ALL SELECT * FROM (SELECT brief_id, 0, 0, 0, position"
             f" FROM candidate WHERE brief_id NOT IN ({picked})"
             " ORDER BY position LIMIT %s) closest"
         )
-        params += [brief.pk, count]
-    visible_sql, visible_params = _visible(brief)
     kicker_columns = ", ".join(columns.sql() for _field, columns in KICKERS)
-    sql = (
+    return (
         f"{prefix}SELECT {CARD_COLUMNS.sql()}, chosen.picked, {kicker_columns}"
         f" FROM ({chosen}) chosen"
-        f" JOIN ({visible_sql}) v ON v.id = chosen.brief_id"
+        f" JOIN ({_visible(with_original)}) v ON v.id = chosen.brief_id"
         f" LEFT JOIN {table(Country)} country"
         " ON country.id = v.primary_country_id"
         f" LEFT JOIN {table(Topic)} topic ON topic.id = v.primary_topic_id"
         " ORDER BY chosen.picked DESC, chosen.pick_order, chosen.pick_id,"
         " chosen.position"
     )
-    return sql, [*prefix_params, *params, *visible_params]
 
 
 def _card(row):

@@ -1,7 +1,7 @@
 # Newsroom: `make run` serves the demo site, `make test` runs the whole suite.
 # The venv's interpreter: Debian's python3.11 where there is one. Debian builds
 # it with profile-guided and link-time optimisation into one static binary, and
-# it renders a page about a fifth faster than a default source build such as
+# it renders a page in about a fifth less time than a default source build such as
 # pyenv's (README, "Which Python"). `make venv PYTHON=...` picks another;
 # `make clean` first if .venv exists.
 PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11) python3)

@@ -10,6 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from newsroom.cache import content_cached
 from newsroom.html import sanitize_html
 from newsroom.localization import SpanishVariants
 from newsroom.validators import validate_image_upload
@@ -76,6 +77,16 @@ class Section(LocalizedNameMixin, models.Model):
 
     def get_absolute_url(self):
         return slug_url("briefs:section", self.slug)
+
+    @classmethod
+    def organization_ids(cls):
+        """The ids of the organization sections, kept until the content changes."""
+        return content_cached(
+            "organization-sections",
+            lambda: list(
+                cls.objects.filter(is_organization=True).values_list("id", flat=True)
+            ),
+        )
 
 
 class ArchiveTag(LocalizedNameMixin, TagBase):

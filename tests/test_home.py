@@ -1,9 +1,12 @@
 """The home page: lead brief, latest briefs, country groups and the About block."""
 
+import io
 import re
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from newsroom.publication.models import Publication
@@ -120,3 +123,43 @@ def test_home_page_sets_no_cookies(client):
     response = client.get("/en/")
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_organization_posts_are_read_from_the_section_index_however_old(client):
+    """The About block's posts are few and old next to thousands of news
+    briefs: the query must go to them through the section listing index,
+    not walk every brief newest first until it meets one (on PostgreSQL,
+    joined on the section's flag, it did)."""
+    call_command("loaddemo", briefs=3000, stdout=io.StringIO())
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    executed = []
+
+    def keep(execute, sql, params, many, context):
+        executed.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        html = client.get("/en/").text
+    assert section_html(html, "about").count("<li>") == 3
+    [(sql, params)] = [
+        (sql, params)
+        for sql, params in executed
+        if "briefs_brief" in sql and "LIMIT 3" in sql
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, params
+            )
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            # Straight to the section's briefs, with no pass over the news
+            # briefs on the way.
+            assert re.search(r"Index Cond: \(.*section_id = ", plan), plan
+            removed = [int(n) for n in re.findall(r"Rows Removed by \w+: (\d+)", plan)]
+            assert sum(removed) < 50, plan
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            plan = "\n".join(row[-1] for row in cursor.fetchall())
+            assert "USING INDEX brief_section_listing" in plan, plan

@@ -387,6 +387,9 @@ class Brief(models.Model):
             # version (newsroom.cache.next_scheduled_change), is the first
             # entry after now rather than a scan of every brief.
             models.Index(fields=["published_at"], name="brief_schedule"),
+            # The sitemaps' lastmod: the latest change to a published brief,
+            # the first entry rather than a pass over every brief.
+            models.Index(fields=["status", "updated_at"], name="brief_updated"),
         ]
         permissions = [("publish_brief", _("Can publish and schedule briefs"))]
 

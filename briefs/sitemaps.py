@@ -1,9 +1,12 @@
 """sitemap.xml, the Google News sitemap and robots.txt.
 
-The sitemap lists every published brief (with hreflang alternates for its
-translation), the home page and every archive with published briefs, per
-language. The news sitemap lists the last two days' briefs, as Google News
-asks. robots.txt points crawlers to both.
+``/sitemap.xml`` is a sitemap index. It points to the home pages' sitemap,
+the briefs' sitemap in pages of ``BriefSitemap.limit`` (every published
+brief, with hreflang alternates for its translation) and the archives'
+sitemap (every archive with published briefs, per language), so a crawler
+finds all of a large archive while each file stays small. The news sitemap
+lists the last two days' briefs, as Google News asks. robots.txt points
+crawlers to the index and the news sitemap.
 """
 
 from datetime import timedelta
@@ -16,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
+from newsroom.cache import content_cached
 from newsroom.publication.models import Publication
 
 from .models import Author, Brief, Country, Section, Topic
@@ -24,7 +28,24 @@ NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap.
 
 
-class BriefSitemap(Sitemap):
+def latest_change(language=None):
+    """When a published brief (in ``language``) last changed, read from the
+    ``brief_updated`` index. It is the index's ``lastmod`` for every sitemap:
+    each lists published briefs, or pages (home pages, archives) that change
+    when one does, so none changed later than this."""
+    briefs = Brief.objects.published()
+    if language is not None:
+        briefs = briefs.filter(language=language)
+    return briefs.order_by("-updated_at").values_list("updated_at", flat=True).first()
+
+
+class LatestChangeMixin:
+    def get_latest_lastmod(self):
+        # Django's default asks every item for its lastmod: every brief.
+        return latest_change()
+
+
+class BriefSitemap(LatestChangeMixin, Sitemap):
     changefreq = "weekly"
     limit = 5000
 
@@ -65,7 +86,7 @@ def brief_alternates(brief, base_url):
     return alternates
 
 
-class HomeSitemap(Sitemap):
+class HomeSitemap(LatestChangeMixin, Sitemap):
     changefreq = "hourly"
     priority = 1.0
 
@@ -77,14 +98,10 @@ class HomeSitemap(Sitemap):
             return reverse("briefs:home")
 
     def lastmod(self, language):
-        return (
-            Brief.objects.published()
-            .filter(language=language)
-            .aggregate(latest=Max("updated_at"))["latest"]
-        )
+        return latest_change(language)
 
 
-class ArchiveSitemap(Sitemap):
+class ArchiveSitemap(LatestChangeMixin, Sitemap):
     """Countries, topics, authors and sections with published briefs, per language."""
 
     changefreq = "daily"
@@ -97,6 +114,11 @@ class ArchiveSitemap(Sitemap):
     ]
 
     def items(self):
+        # A pass over every brief for each kind of archive and language: done
+        # once per content version, for the index and this sitemap alike.
+        return content_cached("sitemap-archives", self.find_archives)
+
+    def find_archives(self):
         now = timezone.now()
         items = []
         for model, to_brief in self.archives:

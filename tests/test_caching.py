@@ -33,7 +33,9 @@ def reader():
 
 def test_anonymous_pages_are_public_with_an_etag_and_no_cookies(reader):
     brief = make_brief("Port strike ends", topics=[make_topic("Labour")])
-    for url in ["/en/", brief.get_absolute_url(), "/en/topic/labour/"]:
+    pages = ["/en/", brief.get_absolute_url(), "/en/topic/labour/", "/en/feed/"]
+    pages += ["/en/feed/republish/", "/sitemap.xml", "/sitemap-briefs.xml"]
+    for url in pages + ["/news-sitemap.xml"]:
         response = reader.get(url)
         assert response.status_code == 200
         assert response["Cache-Control"] == "public, max-age=60, s-maxage=300"

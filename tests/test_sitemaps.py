@@ -4,9 +4,12 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from briefs.models import Brief
+from briefs.sitemaps import BriefSitemap
 from tests.factories import make_author, make_brief, make_country, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -19,20 +22,45 @@ NS = {
 BASE = "http://testserver"
 
 
-def urls(client, path):
+def fetch(client, path):
     response = client.get(path)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     assert not response.cookies
-    root = ET.fromstring(response.content)
+    return ET.fromstring(response.content)
+
+
+def urls(client, path):
+    root = fetch(client, path)
     return {url.find("s:loc", NS).text: url for url in root.findall("s:url", NS)}
+
+
+def index(client):
+    """The sitemap index's entries: ``[(location, lastmod), ...]``."""
+    root = fetch(client, "/sitemap.xml")
+    assert root.tag == f"{{{NS['s']}}}sitemapindex"
+    return [
+        (entry.find("s:loc", NS).text, entry.find("s:lastmod", NS).text)
+        for entry in root.findall("s:sitemap", NS)
+    ]
+
+
+def sitemap_urls(client):
+    """Every URL of every sitemap the index lists, each listed once."""
+    found = {}
+    for location, _lastmod in index(client):
+        assert location.startswith(BASE)
+        page = urls(client, location.removeprefix(BASE))
+        assert not found.keys() & page.keys()
+        found.update(page)
+    return found
 
 
 def test_sitemap_lists_published_briefs_with_lastmod(client):
     brief = make_brief("Visible", slug="visible")
     make_brief("Draft", slug="draft", published=False)
     make_brief("Future", slug="future", when=timezone.now() + timedelta(days=1))
-    found = urls(client, "/sitemap.xml")
+    found = sitemap_urls(client)
     assert f"{BASE}/en/briefs/visible/" in found
     assert f"{BASE}/en/briefs/draft/" not in found
     assert f"{BASE}/en/briefs/future/" not in found
@@ -44,7 +72,7 @@ def test_sitemap_links_translations_with_hreflang(client):
     original = make_brief("Original", slug="original")
     make_brief("Traducción", slug="traduccion", language="es", translation_of=original)
     make_brief("Alone", slug="alone")
-    found = urls(client, "/sitemap.xml")
+    found = sitemap_urls(client)
     expected = {
         "en": f"{BASE}/en/briefs/original/",
         "es": f"{BASE}/es/briefs/traduccion/",
@@ -68,7 +96,7 @@ def test_a_draft_translation_gets_no_hreflang(client):
         translation_of=original,
         published=False,
     )
-    found = urls(client, "/sitemap.xml")
+    found = sitemap_urls(client)
     assert found[f"{BASE}/en/briefs/original/"].findall("xhtml:link", NS) == []
 
 
@@ -80,7 +108,7 @@ def test_sitemap_lists_home_pages_and_archives_with_published_briefs(client):
         topics=[make_topic("Mining", slug="mining")],
     )
     make_brief("Hidden", published=False, countries=[make_country("Peru", slug="peru")])
-    found = urls(client, "/sitemap.xml")
+    found = sitemap_urls(client)
     for path in [
         "/en/",
         "/es/",
@@ -129,7 +157,46 @@ def test_robots_txt_points_to_both_sitemaps(client):
     assert not response.cookies
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "99999", "-1"])
+@pytest.mark.parametrize("page", ["abc", "0", "99999", "-1", "2"])
 def test_sitemap_pages_that_do_not_exist_are_404(client, page):
     make_brief("Something")
-    assert client.get("/sitemap.xml", {"p": page}).status_code == 404
+    assert client.get("/sitemap-briefs.xml", {"p": page}).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/sitemap-nothing.xml", "/sitemap-.xml"])
+def test_unknown_sitemaps_are_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_the_index_lists_every_page_of_a_large_archive(client, monkeypatch):
+    monkeypatch.setattr(BriefSitemap, "limit", 2)
+    briefs = [
+        make_brief(f"Brief {number}", slug=f"brief-{number}") for number in range(5)
+    ]
+    entries = index(client)
+    assert [location for location, _lastmod in entries] == [
+        f"{BASE}/sitemap-home.xml",
+        f"{BASE}/sitemap-briefs.xml",
+        f"{BASE}/sitemap-briefs.xml?p=2",
+        f"{BASE}/sitemap-briefs.xml?p=3",
+        f"{BASE}/sitemap-archives.xml",
+    ]
+    latest = max(brief.updated_at for brief in briefs)
+    assert {lastmod for _location, lastmod in entries} == {latest.isoformat()}
+    found = sitemap_urls(client)
+    for number in range(5):
+        assert f"{BASE}/en/briefs/brief-{number}/" in found
+    assert client.get("/sitemap-briefs.xml", {"p": 4}).status_code == 404
+
+
+def test_the_index_costs_the_same_few_queries_for_any_number_of_briefs(client):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(captured)
+
+    make_brief("First", countries=[make_country("Chile")])
+    few = queries()
+    for number in range(20):
+        make_brief(f"More {number}", countries=[make_country(f"Country {number}")])
+    assert queries() == few <= 16

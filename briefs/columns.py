@@ -34,7 +34,7 @@ def quote(name):
 
 def table(model):
     """``model``'s table, quoted for the default database."""
-    return _quoted(engine(), model._meta.db_table)
+    return quote(model._meta.db_table)
 
 
 def database():

@@ -30,9 +30,16 @@ NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap.
 
 def latest_change(language=None):
     """When a published brief (in ``language``) last changed, read from the
-    ``brief_updated`` index. It is the index's ``lastmod`` for every sitemap:
-    each lists published briefs, or pages (home pages, archives) that change
-    when one does, so none changed later than this."""
+    ``brief_updated`` index once per content version. It is the index's
+    ``lastmod`` for every sitemap: each lists published briefs, or pages
+    (home pages, archives) that change when one does, so none changed later
+    than this."""
+    return content_cached(
+        f"sitemap-latest-change:{language}", lambda: latest_change_query(language)
+    )
+
+
+def latest_change_query(language=None):
     briefs = Brief.objects.published()
     if language is not None:
         briefs = briefs.filter(language=language)

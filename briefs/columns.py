@@ -48,6 +48,30 @@ def fetch_rows(sql, params):
         return cursor.fetchall()
 
 
+def fetch_many(queries):
+    """The rows of each of ``queries`` (``[(sql, params), ...]``), in order.
+
+    The queries must not depend on one another. On PostgreSQL they are sent
+    together in psycopg's pipeline mode: one round trip, and one wake-up of the
+    server's process, instead of one of each per query. Elsewhere (SQLite runs
+    in this process) they run one after the other.
+    """
+    db = database()
+    if db.vendor != "postgresql" or len(queries) < 2:
+        return [fetch_rows(sql, params) for sql, params in queries]
+    # Opening the cursors connects and runs the health check, outside the pipeline.
+    cursors = [db.cursor() for _query in queries]
+    try:
+        with db.wrap_database_errors, db.connection.pipeline():
+            for cursor, (sql, params) in zip(cursors, queries, strict=True):
+                cursor.execute(sql, params)
+        # Leaving the pipeline waited for every result.
+        return [cursor.fetchall() for cursor in cursors]
+    finally:
+        for cursor in cursors:
+            cursor.close()
+
+
 class Columns:
     """A model's columns in a hand-written SELECT, and instances built from them.
 

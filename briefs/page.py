@@ -3,7 +3,7 @@
 ``load_brief`` reads the published brief with its section, kicker tags,
 license and original joined in (one query); ``load_page_relations`` reads its
 bylines, countries and topics, see-also links with their targets, and
-translations (four queries). ``select_related`` and ``prefetch_related`` read
+translations (four queries, in one round trip on PostgreSQL). ``select_related`` and ``prefetch_related`` read
 the same, but building their queries through the ORM cost several times what
 the database spends answering them, on every uncached view. The results land
 where the ORM would have put them (``brief.section``, ``brief.bylines``,
@@ -12,7 +12,7 @@ so templates, tags and the attribution helpers read them without knowing how
 they were loaded. Tests hold each query to the ORM's answer.
 """
 
-from .columns import Columns, database, fetch_rows, quote, table
+from .columns import Columns, database, fetch_many, fetch_rows, quote, table
 from .models import (
     Author,
     Brief,
@@ -110,16 +110,19 @@ TARGET_COLUMNS = {
 BRIEF_LINK_COLUMNS = Columns(Brief, "b", only=BRIEF_LINK)
 
 
-def _bylines(brief):
+def _bylines_query(brief):
     order = quote("order")
-    found = fetch_rows(
+    return (
         f"SELECT {AUTHOR_COLUMNS.sql()}, {BYLINE_COLUMNS.sql()}"
         f" FROM {table(Author)} a JOIN {table(BriefAuthor)} b ON b.author_id = a.id"
         f" WHERE b.brief_id = %s ORDER BY b.{order}, b.id",
         [brief.pk],
     )
+
+
+def _bylines(brief, rows):
     bylines = []
-    for row in found:
+    for row in rows:
         byline = BYLINE_COLUMNS.build(row, len(AUTHOR_COLUMNS))
         byline.brief = brief
         byline.author = AUTHOR_COLUMNS.build(row)
@@ -127,11 +130,8 @@ def _bylines(brief):
     return bylines
 
 
-def _tags(brief):
-    """``(countries, topics)`` of the brief, each in name order like the tag models.
-
-    One query: both tag tables have the same columns.
-    """
+def _tags_query(brief):
+    """Both tag tables have the same columns: one query reads both kinds."""
     selects = [
         f"SELECT {kind} AS kind, {TAG_COLUMNS[model].sql()} FROM {table(model)} t"
         f" JOIN {table(through)} x ON x.tag_id = t.id WHERE x.content_object_id = %s"
@@ -140,20 +140,24 @@ def _tags(brief):
     # By position: the kind comes first, then the tag's columns.
     columns = TAG_COLUMNS[Country].attnames
     name, pk = columns.index("name") + 2, columns.index("id") + 2
-    found = fetch_rows(
+    return (
         " UNION ALL ".join(selects) + f" ORDER BY 1, {name}, {pk}",
         [brief.pk] * len(TAGS),
     )
+
+
+def _tags(rows):
+    """``(countries, topics)``, each in name order like the tag models."""
     tags = tuple([] for _tag in TAGS)
-    for row in found:
+    for row in rows:
         model = TAGS[row[0]][0]
         tags[row[0]].append(TAG_COLUMNS[model].build(row, 1))
     return tags
 
 
-def _see_also(brief):
+def _see_also_query(brief):
     """The brief's see-also links, each with its target: a brief, a tag or a URL."""
-    found = fetch_rows(
+    return (
         f"SELECT {SEE_ALSO_COLUMNS.sql()},"
         f" {', '.join(target.sql() for target in TARGET_COLUMNS.values())}"
         f" FROM {table(SeeAlsoLink)} l"
@@ -163,8 +167,11 @@ def _see_also(brief):
         " WHERE l.brief_id = %s ORDER BY l.place, l.after_paragraph, l.id",
         [brief.pk],
     )
+
+
+def _see_also(brief, rows):
     links = []
-    for row in found:
+    for row in rows:
         link = SEE_ALSO_COLUMNS.build(row)
         link.brief = brief
         start = len(SEE_ALSO_COLUMNS)
@@ -176,15 +183,12 @@ def _see_also(brief):
     return links
 
 
-def _translations(brief):
-    return [
-        BRIEF_LINK_COLUMNS.build(row)
-        for row in fetch_rows(
-            f"SELECT {BRIEF_LINK_COLUMNS.sql()} FROM {table(Brief)} b"
-            " WHERE b.translation_of_id = %s ORDER BY b.id",
-            [brief.pk],
-        )
-    ]
+def _translations_query(brief):
+    return (
+        f"SELECT {BRIEF_LINK_COLUMNS.sql()} FROM {table(Brief)} b"
+        " WHERE b.translation_of_id = %s ORDER BY b.id",
+        [brief.pk],
+    )
 
 
 def _as_prefetched(brief, name, model, objects, /, **lookups):
@@ -205,19 +209,34 @@ def _as_prefetched(brief, name, model, objects, /, **lookups):
 
 
 def load_page_relations(brief):
-    """Read everything the brief page shows about ``brief`` (four queries)."""
+    """Read everything the brief page shows about ``brief`` (four queries, sent
+    together on PostgreSQL: ``columns.fetch_many``)."""
     if not hasattr(brief, "_prefetched_objects_cache"):
         brief._prefetched_objects_cache = {}
-    brief.bylines = _bylines(brief)
-    countries, topics = _tags(brief)
+    bylines, tags, see_also, translations = fetch_many(
+        [
+            _bylines_query(brief),
+            _tags_query(brief),
+            _see_also_query(brief),
+            _translations_query(brief),
+        ]
+    )
+    brief.bylines = _bylines(brief, bylines)
+    countries, topics = _tags(tags)
     _as_prefetched(
         brief, "countries", Country, countries, tagged_briefs__content_object=brief.pk
     )
     _as_prefetched(
         brief, "topics", Topic, topics, tagged_briefs__content_object=brief.pk
     )
-    _as_prefetched(brief, "see_also", SeeAlsoLink, _see_also(brief), brief=brief.pk)
     _as_prefetched(
-        brief, "translations", Brief, _translations(brief), translation_of=brief.pk
+        brief, "see_also", SeeAlsoLink, _see_also(brief, see_also), brief=brief.pk
+    )
+    _as_prefetched(
+        brief,
+        "translations",
+        Brief,
+        [BRIEF_LINK_COLUMNS.build(row) for row in translations],
+        translation_of=brief.pk,
     )
     return brief

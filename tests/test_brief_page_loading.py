@@ -3,10 +3,11 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from briefs.columns import fetch_many
 from briefs.models import Brief, BriefAuthor, SeeAlsoLink
 from briefs.page import JOINED_COLUMNS, load_brief, load_page_relations
 from briefs.views import brief_detail_queryset
@@ -208,3 +209,60 @@ def test_postgresql_prepares_the_queries_every_brief_page_repeats(client, settin
         "b.slug = $" in statement and "b.published_at <= $" in statement
         for statement in prepared
     ), prepared
+
+
+def test_fetch_many_answers_each_query_in_order():
+    older, newer = make_brief(title="Older"), make_brief(title="Newer")
+    rows = fetch_many(
+        [
+            ("SELECT title FROM briefs_brief WHERE id = %s", [newer.pk]),
+            ("SELECT title FROM briefs_brief WHERE id = %s", [older.pk]),
+            ("SELECT title FROM briefs_brief WHERE id = %s", [0]),
+        ]
+    )
+    assert rows == [[("Newer",)], [("Older",)], []]
+
+
+def test_a_failing_query_in_fetch_many_raises_a_database_error():
+    brief = make_brief(title="Still readable")
+    with pytest.raises(DatabaseError):
+        with transaction.atomic():
+            fetch_many(
+                [
+                    ("SELECT title FROM briefs_brief WHERE id = %s", [brief.pk]),
+                    ("SELECT no_such_column FROM briefs_brief", []),
+                ]
+            )
+    # The connection is still usable afterwards.
+    assert (
+        fetch_many([("SELECT title FROM briefs_brief", [])] * 2)
+        == [[("Still readable",)]] * 2
+    )
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="pipeline mode is PostgreSQL's"
+)
+def test_postgresql_sends_the_page_relations_in_one_pipeline(client, settings):
+    from psycopg import pq
+
+    settings.NEWSROOM_PAGE_CACHE = False
+    brief = make_brief(countries=[make_country()], authors=[make_author()])
+    statuses = []
+
+    def record(execute, sql, params, many, context):
+        statuses.append(connection.connection.info.pipeline_status)
+        return execute(sql, params, many, context)
+
+    for _ in range(7):
+        assert client.get(brief.get_absolute_url()).status_code == 200
+    with connection.execute_wrapper(record):
+        load_page_relations(brief_detail_queryset().get(pk=brief.pk))
+    # The brief itself, then its bylines, tags, see-also links and translations.
+    assert statuses == [pq.PipelineStatus.OFF] + [pq.PipelineStatus.ON] * 4
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    # Pipelined queries are prepared like the others.
+    assert any("WHERE b.brief_id = $1" in statement for statement in prepared)
+    assert any("WHERE b.translation_of_id = $1" in statement for statement in prepared)

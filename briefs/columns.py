@@ -48,6 +48,25 @@ def fetch_rows(sql, params):
         return cursor.fetchall()
 
 
+def pipelines():
+    """Whether ``fetch_many`` sends its queries together (PostgreSQL)."""
+    return _pipelines(engine())
+
+
+@functools.cache
+def _pipelines(engine):
+    if engine != "django.db.backends.postgresql":
+        return False
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+    if not is_psycopg3:
+        return False
+    import psycopg
+
+    # Pipeline mode needs libpq 14 or newer.
+    return psycopg.Pipeline.is_supported()
+
+
 def fetch_many(queries):
     """The rows of each of ``queries`` (``[(sql, params), ...]``), in order.
 
@@ -56,9 +75,9 @@ def fetch_many(queries):
     server's process, instead of one of each per query. Elsewhere (SQLite runs
     in this process) they run one after the other.
     """
-    db = database()
-    if db.vendor != "postgresql" or len(queries) < 2:
+    if not pipelines() or len(queries) < 2:
         return [fetch_rows(sql, params) for sql, params in queries]
+    db = database()
     # Opening the cursors connects and runs the health check, outside the pipeline.
     cursors = [db.cursor() for _query in queries]
     try:

@@ -12,7 +12,15 @@ so templates, tags and the attribution helpers read them without knowing how
 they were loaded. Tests hold each query to the ORM's answer.
 """
 
-from .columns import Columns, database, fetch_many, fetch_rows, quote, table
+from .columns import (
+    Columns,
+    database,
+    fetch_many,
+    fetch_rows,
+    pipelines,
+    quote,
+    table,
+)
 from .models import (
     Author,
     Brief,
@@ -67,6 +75,10 @@ def load_brief(slug, language):
     joined in, as ``briefs.views.brief_detail_queryset().published()`` reads
     it, but without the ORM's query building, which costs ten times the query.
     """
+    return _brief(fetch_rows(*_brief_query(slug, language)))
+
+
+def _brief_query(slug, language):
     visible, params = BriefQuerySet.published_sql("b", database())
     columns = [BRIEF_COLUMNS.sql()] + [
         joined.sql() for _f, joined, _j in JOINED_COLUMNS
@@ -76,14 +88,17 @@ def load_brief(slug, language):
         f" ON {joined.alias}.id = b.{field.column}"
         for field, joined, join in JOINED_COLUMNS
     )
-    found = fetch_rows(
+    return (
         f"SELECT {', '.join(columns)} FROM {table(Brief)} b {joins}"
         f" WHERE {visible} AND b.language = %s AND b.slug = %s",
         [*params, language, slug],
     )
-    if not found:
+
+
+def _brief(rows):
+    if not rows:
         return None
-    row = found[0]
+    row = rows[0]
     brief = BRIEF_COLUMNS.build(row)
     start = len(BRIEF_COLUMNS)
     for field, joined, _join in JOINED_COLUMNS:
@@ -110,13 +125,13 @@ TARGET_COLUMNS = {
 BRIEF_LINK_COLUMNS = Columns(Brief, "b", only=BRIEF_LINK)
 
 
-def _bylines_query(brief):
+def _bylines_query(brief_id, params):
     order = quote("order")
     return (
         f"SELECT {AUTHOR_COLUMNS.sql()}, {BYLINE_COLUMNS.sql()}"
         f" FROM {table(Author)} a JOIN {table(BriefAuthor)} b ON b.author_id = a.id"
-        f" WHERE b.brief_id = %s ORDER BY b.{order}, b.id",
-        [brief.pk],
+        f" WHERE b.brief_id = {brief_id} ORDER BY b.{order}, b.id",
+        params,
     )
 
 
@@ -130,11 +145,12 @@ def _bylines(brief, rows):
     return bylines
 
 
-def _tags_query(brief):
+def _tags_query(brief_id, params):
     """Both tag tables have the same columns: one query reads both kinds."""
     selects = [
         f"SELECT {kind} AS kind, {TAG_COLUMNS[model].sql()} FROM {table(model)} t"
-        f" JOIN {table(through)} x ON x.tag_id = t.id WHERE x.content_object_id = %s"
+        f" JOIN {table(through)} x ON x.tag_id = t.id"
+        f" WHERE x.content_object_id = {brief_id}"
         for kind, (model, through) in enumerate(TAGS)
     ]
     # By position: the kind comes first, then the tag's columns.
@@ -142,7 +158,7 @@ def _tags_query(brief):
     name, pk = columns.index("name") + 2, columns.index("id") + 2
     return (
         " UNION ALL ".join(selects) + f" ORDER BY 1, {name}, {pk}",
-        [brief.pk] * len(TAGS),
+        params * len(TAGS),
     )
 
 
@@ -155,7 +171,7 @@ def _tags(rows):
     return tags
 
 
-def _see_also_query(brief):
+def _see_also_query(brief_id, params):
     """The brief's see-also links, each with its target: a brief, a tag or a URL."""
     return (
         f"SELECT {SEE_ALSO_COLUMNS.sql()},"
@@ -164,8 +180,8 @@ def _see_also_query(brief):
         f" LEFT JOIN {table(Brief)} tb ON tb.id = l.target_brief_id"
         f" LEFT JOIN {table(Country)} c ON c.id = l.target_country_id"
         f" LEFT JOIN {table(Topic)} t ON t.id = l.target_topic_id"
-        " WHERE l.brief_id = %s ORDER BY l.place, l.after_paragraph, l.id",
-        [brief.pk],
+        f" WHERE l.brief_id = {brief_id} ORDER BY l.place, l.after_paragraph, l.id",
+        params,
     )
 
 
@@ -183,12 +199,21 @@ def _see_also(brief, rows):
     return links
 
 
-def _translations_query(brief):
+def _translations_query(brief_id, params):
     return (
         f"SELECT {BRIEF_LINK_COLUMNS.sql()} FROM {table(Brief)} b"
-        " WHERE b.translation_of_id = %s ORDER BY b.id",
-        [brief.pk],
+        f" WHERE b.translation_of_id = {brief_id} ORDER BY b.id",
+        params,
     )
+
+
+def _relation_queries(brief_id, params):
+    """The queries for what surrounds a brief, which ``brief_id`` (SQL, with
+    ``params``) names: its bylines, tags, see-also links and translations."""
+    return [
+        query(brief_id, params)
+        for query in (_bylines_query, _tags_query, _see_also_query, _translations_query)
+    ]
 
 
 def _as_prefetched(brief, name, model, objects, /, **lookups):
@@ -211,16 +236,41 @@ def _as_prefetched(brief, name, model, objects, /, **lookups):
 def load_page_relations(brief):
     """Read everything the brief page shows about ``brief`` (four queries, sent
     together on PostgreSQL: ``columns.fetch_many``)."""
-    if not hasattr(brief, "_prefetched_objects_cache"):
-        brief._prefetched_objects_cache = {}
-    bylines, tags, see_also, translations = fetch_many(
+    _attach_relations(brief, fetch_many(_relation_queries("%s", [brief.pk])))
+    return brief
+
+
+def load_brief_page(slug, language):
+    """``load_brief`` and then ``load_page_relations``: the published brief at
+    ``slug`` in ``language`` with what surrounds it, or None.
+
+    On PostgreSQL the five queries go out in one pipeline, one round trip in
+    all: the relations name the brief by its language and slug (unique
+    together), and are dropped if the brief is not published.
+    """
+    if not pipelines():
+        brief = load_brief(slug, language)
+        return None if brief is None else load_page_relations(brief)
+    by_slug = (
+        f"(SELECT k.id FROM {table(Brief)} k WHERE k.language = %s AND k.slug = %s)"
+    )
+    found, *relations = fetch_many(
         [
-            _bylines_query(brief),
-            _tags_query(brief),
-            _see_also_query(brief),
-            _translations_query(brief),
+            _brief_query(slug, language),
+            *_relation_queries(by_slug, [language, slug]),
         ]
     )
+    brief = _brief(found)
+    if brief is not None:
+        _attach_relations(brief, relations)
+    return brief
+
+
+def _attach_relations(brief, rows):
+    """Put what the relation queries found where the ORM would have put it."""
+    if not hasattr(brief, "_prefetched_objects_cache"):
+        brief._prefetched_objects_cache = {}
+    bylines, tags, see_also, translations = rows
     brief.bylines = _bylines(brief, bylines)
     countries, topics = _tags(tags)
     _as_prefetched(
@@ -239,4 +289,3 @@ def load_page_relations(brief):
         [BRIEF_LINK_COLUMNS.build(row) for row in translations],
         translation_of=brief.pk,
     )
-    return brief

@@ -21,7 +21,7 @@ from .models import (
     TaggedCountry,
     Topic,
 )
-from .page import load_brief, load_page_relations
+from .page import load_brief_page, load_page_relations
 
 
 def brief_detail_queryset():
@@ -29,7 +29,7 @@ def brief_detail_queryset():
 
     ``page.load_page_relations`` reads the rest (bylines, tags, see-also links,
     the translation link). The public page reads the same through
-    ``page.load_brief``, a hand-written query; previews use this.
+    ``page.load_brief_page``, hand-written queries; previews use this.
     """
     return Brief.objects.select_related(
         "section", "primary_country", "primary_topic", "license", "translation_of"
@@ -51,7 +51,7 @@ class BriefDetailView(BriefPageMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         language = get_language()
-        self.object = load_brief(kwargs["slug"], language)
+        self.object = load_brief_page(kwargs["slug"], language)
         if self.object is None:
             # The slug may belong to a brief in the other language: send the reader
             # to this language's translation when there is one, else to the brief.
@@ -68,7 +68,6 @@ class BriefDetailView(BriefPageMixin, DetailView):
             if translation is not None and translation.is_public:
                 return redirect(translation)
             return redirect(other)
-        load_page_relations(self.object)
         context = self.get_context_data(object=self.object)
         return self.render_to_response(context)
 

@@ -121,39 +121,53 @@ class ArchiveSitemap(LatestChangeMixin, Sitemap):
     ]
 
     def items(self):
-        # A pass over every brief for each kind of archive and language: done
-        # once per content version, for the index and this sitemap alike.
+        # A pass over every brief for each kind of archive: done once per
+        # content version, for the index and this sitemap alike.
         return content_cached("sitemap-archives", self.find_archives)
 
     def find_archives(self):
+        """``[(archive, language, latest change), ...]``, by kind, language, id.
+
+        One query per kind of archive reads every language's latest change
+        at once: a pass over the briefs per kind, not per kind and language.
+        """
         now = timezone.now()
+        languages = [code for code, _name in settings.LANGUAGES]
         items = []
         for model, to_brief in self.archives:
-            for language, _name in settings.LANGUAGES:
-                published = Q(
-                    **{
-                        f"{to_brief}status": Brief.Status.PUBLISHED,
-                        f"{to_brief}published_at__lte": now,
-                        f"{to_brief}language": language,
-                    }
+            latest = {
+                f"latest_{position}": Max(
+                    f"{to_brief}updated_at",
+                    filter=Q(
+                        **{
+                            f"{to_brief}status": Brief.Status.PUBLISHED,
+                            f"{to_brief}published_at__lte": now,
+                            f"{to_brief}language": language,
+                        }
+                    ),
                 )
-                archives = (
-                    model.objects.annotate(
-                        latest=Max(f"{to_brief}updated_at", filter=published)
-                    )
-                    .filter(latest__isnull=False)
-                    .order_by("pk")
-                )
-                items.extend((archive, language) for archive in archives)
+                for position, language in enumerate(languages)
+            }
+            any_published = Q()
+            for name in latest:
+                any_published |= Q(**{f"{name}__isnull": False})
+            archives = list(
+                model.objects.annotate(**latest).filter(any_published).order_by("pk")
+            )
+            for position, language in enumerate(languages):
+                for archive in archives:
+                    changed = getattr(archive, f"latest_{position}")
+                    if changed is not None:
+                        items.append((archive, language, changed))
         return items
 
     def location(self, item):
-        archive, language = item
+        archive, language, _changed = item
         with translation.override(language):
             return archive.get_absolute_url()
 
     def lastmod(self, item):
-        return item[0].latest
+        return item[2]
 
 
 class NewsSitemap(Sitemap):

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from briefs.models import Brief
-from briefs.sitemaps import BriefSitemap, latest_change_query
+from briefs.sitemaps import ArchiveSitemap, BriefSitemap, latest_change_query
+from newsroom.cache import content_changed
 from tests.factories import make_author, make_brief, make_country, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +122,48 @@ def test_sitemap_lists_home_pages_and_archives_with_published_briefs(client):
     assert f"{BASE}/en/country/peru/" not in found
     assert f"{BASE}/es/country/bolivia/" not in found
     assert found[f"{BASE}/en/country/bolivia/"].find("s:lastmod", NS) is not None
+
+
+def test_an_archives_lastmod_is_its_latest_published_change_per_language(
+    client, django_assert_num_queries
+):
+    bolivia = make_country("Bolivia", slug="bolivia")
+    english = make_brief("English", countries=[bolivia])
+    spanish = make_brief("Español", language="es", countries=[bolivia])
+    draft = make_brief("Borrador", language="es", published=False, countries=[bolivia])
+    scheduled = make_brief(
+        "Programado",
+        language="es",
+        countries=[bolivia],
+        when=timezone.now() + timedelta(hours=2),
+    )
+    now = timezone.now().replace(microsecond=0)
+    changed = {
+        english: now - timedelta(days=3),
+        spanish: now - timedelta(days=2),
+        # Later, but not public: they do not count.
+        draft: now - timedelta(days=1),
+        scheduled: now - timedelta(hours=1),
+    }
+    for brief, when in changed.items():
+        Brief.objects.filter(pk=brief.pk).update(updated_at=when)
+    content_changed()  # update() sends no signal
+    # One pass over the briefs per kind of archive, every language at once.
+    with django_assert_num_queries(len(ArchiveSitemap.archives)):
+        ArchiveSitemap().find_archives()
+
+    found = sitemap_urls(client)
+
+    def lastmod(path):
+        return found[BASE + path].find("s:lastmod", NS).text
+
+    def day(brief):  # a URL's lastmod is a date
+        return timezone.localtime(changed[brief]).date().isoformat()
+
+    assert lastmod("/en/country/bolivia/") == day(english)
+    assert lastmod("/es/country/bolivia/") == day(spanish)
+    assert lastmod("/en/section/news/") == day(english)
+    assert lastmod("/es/section/news/") == day(spanish)
 
 
 def test_news_sitemap_lists_the_last_two_days(client):

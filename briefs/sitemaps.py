@@ -9,7 +9,7 @@ lists the last two days' briefs, as Google News asks. robots.txt points
 crawlers to the index and the news sitemap.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -17,6 +17,7 @@ from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from newsroom.cache import content_cached
@@ -52,6 +53,11 @@ class LatestChangeMixin:
         return latest_change()
 
 
+# What a brief's entry needs of it and of its counterpart in the other
+# language: its address, whether it is public, when it changed.
+LINK_FIELDS = ("id", "slug", "language", "status", "published_at", "translation_of_id")
+
+
 class BriefSitemap(LatestChangeMixin, Sitemap):
     changefreq = "weekly"
     limit = 5000
@@ -60,7 +66,11 @@ class BriefSitemap(LatestChangeMixin, Sitemap):
         return (
             Brief.objects.published()
             .select_related("translation_of")
-            .prefetch_related("translations")
+            .only(
+                *LINK_FIELDS,
+                "updated_at",
+                *(f"translation_of__{field}" for field in LINK_FIELDS),
+            )
             .order_by("-published_at", "-id")
         )
 
@@ -69,23 +79,43 @@ class BriefSitemap(LatestChangeMixin, Sitemap):
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
+        # The translations of this page's originals, in one query. (A
+        # translation's original came with it, joined in.)
+        originals = [
+            url["item"].pk for url in urls if url["item"].translation_of_id is None
+        ]
+        translations = {}
+        if originals:
+            found = Brief.objects.filter(translation_of__in=originals).only(
+                *LINK_FIELDS
+            )
+            # In the default order, the first is what ``Brief.translation`` gives.
+            for translation_ in found:
+                translations.setdefault(translation_.translation_of_id, translation_)
+        base_url = f"{protocol}://{domain}"
         for url in urls:
-            url["alternates"] = brief_alternates(url["item"], f"{protocol}://{domain}")
+            brief = url["item"]
+            counterpart = (
+                brief.translation_of
+                if brief.translation_of_id
+                else translations.get(brief.pk)
+            )
+            url["alternates"] = brief_alternates(brief, counterpart, base_url)
         return urls
 
 
-def brief_alternates(brief, base_url):
-    """hreflang alternates for a brief and its public translation, or none."""
-    translation_ = brief.translation
-    if translation_ is None or not translation_.is_public:
+def brief_alternates(brief, counterpart, base_url):
+    """hreflang alternates for a brief and its public counterpart in the other
+    language (its original or its translation), or none."""
+    if counterpart is None or not counterpart.is_public:
         return []
-    original = brief.translation_of or brief
+    original = counterpart if brief.translation_of_id else brief
     alternates = [
         {
             "lang_code": version.language,
             "location": base_url + version.get_absolute_url(),
         }
-        for version in sorted((brief, translation_), key=lambda b: b.language)
+        for version in sorted((brief, counterpart), key=lambda b: b.language)
     ]
     alternates.append(
         {"lang_code": "x-default", "location": base_url + original.get_absolute_url()}
@@ -190,6 +220,45 @@ class NewsSitemap(Sitemap):
         for url in urls:
             url["publication_name"] = name
         return urls
+
+
+class UrlsetXML:
+    """Django's ``sitemap.xml`` template, written in Python.
+
+    The sitemap view accepts any object with a ``render()`` as its template.
+    A page of 5,000 briefs, each with its alternates, goes through the
+    template engine in about a third of a second; this writes the same
+    document (a URL's ``lastmod`` is its date in the current time zone, as
+    the template's ``date`` filter gives it) in a few milliseconds.
+    """
+
+    HEAD = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+    )
+
+    def render(self, context=None, request=None):
+        parts = [self.HEAD]
+        for url in context["urlset"]:
+            parts.append(f"<url><loc>{escape(url['location'])}</loc>")
+            lastmod = url.get("lastmod")
+            if lastmod:
+                if isinstance(lastmod, datetime) and timezone.is_aware(lastmod):
+                    lastmod = timezone.localtime(lastmod)
+                parts.append(f"<lastmod>{lastmod.strftime('%Y-%m-%d')}</lastmod>")
+            for name in ("changefreq", "priority"):
+                if url.get(name):
+                    parts.append(f"<{name}>{escape(url[name])}</{name}>")
+            for alternate in url.get("alternates") or ():
+                parts.append(
+                    '<xhtml:link rel="alternate"'
+                    f' hreflang="{escape(alternate["lang_code"])}"'
+                    f' href="{escape(alternate["location"])}"/>'
+                )
+            parts.append("</url>\n")
+        parts.append("</urlset>\n")
+        return "".join(parts)
 
 
 sitemaps = {

@@ -1,15 +1,21 @@
 """sitemap.xml, the Google News sitemap and robots.txt."""
 
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
+from django.template import loader
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from briefs.models import Brief
-from briefs.sitemaps import ArchiveSitemap, BriefSitemap, latest_change_query
+from briefs.sitemaps import (
+    ArchiveSitemap,
+    BriefSitemap,
+    UrlsetXML,
+    latest_change_query,
+)
 from newsroom.cache import content_changed
 from tests.factories import make_author, make_brief, make_country, make_topic
 
@@ -273,3 +279,56 @@ def test_the_latest_change_is_read_from_an_index():
             plan = "\n".join(row[-1] for row in cursor.fetchall())
             assert "USING INDEX brief_updated" in plan, plan
             assert "TEMP B-TREE" not in plan, plan
+
+
+def test_a_sitemap_page_reads_briefs_without_their_text(client):
+    original = make_brief("Original", slug="original", news="<p>Long news</p>")
+    make_brief("Traducción", slug="traduccion", language="es", translation_of=original)
+    with CaptureQueriesContext(connection) as captured:
+        page = urls(client, "/sitemap-briefs.xml")
+    assert len(page) == 2
+    brief_queries = [q["sql"] for q in captured if "briefs_brief" in q["sql"]]
+    assert brief_queries
+    for sql in brief_queries:
+        for column in ("news", "analysis", "search_vector", "title"):
+            assert f'."{column}"' not in sql, sql
+
+
+@pytest.mark.parametrize("time_zone", ["UTC", "America/La_Paz", "Asia/Tokyo"])
+def test_the_sitemap_writer_gives_what_djangos_template_gives(settings, time_zone):
+    """``UrlsetXML`` and Django's ``sitemap.xml`` template, given the same
+    entries, write the same document: same elements, attributes and text."""
+    settings.TIME_ZONE = time_zone
+    late = datetime(2026, 3, 9, 23, 30, tzinfo=UTC)
+    urlset = [
+        {
+            "location": "https://example.org/en/briefs/a-&-b/?x=1&y='2'",
+            "lastmod": late,
+            "changefreq": "weekly",
+            "priority": "0.5",
+            "alternates": [
+                {"lang_code": "en", "location": 'https://example.org/en/b/"q"'},
+                {"lang_code": "x-default", "location": "https://example.org/<en>/"},
+            ],
+        },
+        {"location": "https://example.org/es/", "lastmod": date(2026, 1, 2)},
+        {"location": "https://example.org/es/a/", "lastmod": None, "priority": ""},
+    ]
+
+    def tree(xml):
+        def shape(element):
+            return (
+                element.tag,
+                sorted(element.attrib.items()),
+                (element.text or "").strip(),
+                [shape(child) for child in element],
+            )
+
+        return shape(ET.fromstring(xml.encode()))
+
+    with timezone.override(time_zone):
+        django_xml = loader.render_to_string("sitemap.xml", {"urlset": urlset})
+        ours = UrlsetXML().render({"urlset": urlset})
+    assert tree(ours) == tree(django_xml)
+    expected_day = "2026-03-10" if time_zone == "Asia/Tokyo" else "2026-03-09"
+    assert f"<lastmod>{expected_day}</lastmod>" in ours

@@ -9,7 +9,6 @@ newest first.
 
 import html
 import re
-from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 from django import forms
@@ -26,6 +25,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from .columns import planned_each_time
 
 MAX_QUERY_LENGTH = 200
 # A search ranks at most this many matches, the most recent ones: ranking
@@ -198,29 +199,6 @@ def _tsquery(query, language):
     return SearchQuery(
         query, config=text_search_config(language), search_type="websearch"
     )
-
-
-@contextmanager
-def planned_each_time(using):
-    """Run the queries inside without a prepared statement on PostgreSQL.
-
-    psycopg prepares a statement a connection repeats (see the settings), and
-    after a few runs PostgreSQL may switch to a plan made without the search
-    words, which cannot tell a common word from a rare one: for a broad search
-    on 100,000 briefs it read every match, 75 ms instead of 9 ms.
-    """
-    connection = connections[using]
-    connection.ensure_connection()
-    driver = connection.connection
-    if connection.vendor != "postgresql" or not hasattr(driver, "prepare_threshold"):
-        yield
-        return
-    threshold = driver.prepare_threshold
-    driver.prepare_threshold = None
-    try:
-        yield
-    finally:
-        driver.prepare_threshold = threshold
 
 
 def search(queryset, query, language):

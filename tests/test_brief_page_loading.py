@@ -20,6 +20,7 @@ from tests.factories import (
     make_section,
     make_topic,
 )
+from tests.postgres import prepared_statements
 
 pytestmark = pytest.mark.django_db
 
@@ -202,9 +203,7 @@ def test_postgresql_prepares_the_queries_every_brief_page_repeats(client, settin
     brief = make_brief(countries=[make_country()], authors=[make_author()])
     for _ in range(7):
         assert client.get(brief.get_absolute_url()).status_code == 200
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements")
-        prepared = [statement for (statement,) in cursor.fetchall()]
+    prepared = prepared_statements()
     # The brief itself, with its visibility rule sent as parameters.
     assert any(
         "b.slug = $" in statement and "b.published_at <= $" in statement
@@ -313,9 +312,7 @@ def test_postgresql_reads_the_brief_and_its_relations_in_one_pipeline(client, se
     assert [status for _sql, status in queries] == [pq.PipelineStatus.OFF] + [
         pq.PipelineStatus.ON
     ] * 4
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements")
-        prepared = [statement for (statement,) in cursor.fetchall()]
+    prepared = prepared_statements()
     # Pipelined queries are prepared like the others.
     assert any(
         "WHERE b.brief_id = (SELECT k.id" in statement for statement in prepared

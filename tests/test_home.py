@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from newsroom.publication.models import Publication
 from tests.factories import make_brief, make_country, make_section
+from tests.postgres import prepared_statements
 
 pytestmark = pytest.mark.django_db
 
@@ -181,9 +182,7 @@ def test_organization_posts_are_planned_for_their_section_every_time(
     for _ in range(8):
         html = client.get("/en/").text
     assert "Annual report" in section_html(html, "about")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements")
-        prepared = [statement for (statement,) in cursor.fetchall()]
+    prepared = prepared_statements()
     assert prepared, "the home page's other queries are still prepared"
     assert not [statement for statement in prepared if "LIMIT 3" in statement]
     assert connection.connection.prepare_threshold == 5

@@ -12,6 +12,7 @@ from django.utils import timezone
 from briefs import search
 from briefs.models import Brief
 from tests.factories import make_brief, make_country, make_topic
+from tests.postgres import prepared_statements
 
 pytestmark = pytest.mark.django_db
 
@@ -198,9 +199,7 @@ def test_the_search_query_is_planned_for_its_words_every_time(client, settings):
     make_brief("Harvest report")
     for _ in range(8):
         assert result_titles(find(client, "harvest")) == ["Harvest report"]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements")
-        prepared = [statement for (statement,) in cursor.fetchall()]
+    prepared = prepared_statements()
     assert prepared, "other repeated queries are still prepared"
     assert not [statement for statement in prepared if "ts_rank" in statement]
     assert connection.connection.prepare_threshold == 5

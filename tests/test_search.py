@@ -296,3 +296,27 @@ def test_an_unreadable_date_is_not_echoed_into_the_date_picker(client):
     html = find(client, "river", **{"from": "2024-13-45", "to": "2024-05-01"}).text
     assert 'value="2024-13-45"' not in html
     assert 'name="to" value="2024-05-01"' in html
+
+
+@pytest.mark.skipif(not POSTGRES, reason="TOAST storage is PostgreSQL's")
+def test_the_search_document_stays_in_the_briefs_row(client):
+    """Search reads the document of every brief it checks: kept out of the
+    row, each read cost an index lookup in the TOAST table and its pages."""
+    words = " ".join(f"lexeme{number}x" for number in range(250))
+    brief = make_brief("Long brief", news=f"<p>{words}</p>")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_size(search_vector) FROM briefs_brief WHERE id = %s",
+            [brief.pk],
+        )
+        [(size,)] = cursor.fetchall()
+        cursor.execute(
+            "SELECT reltoastrelid::regclass::text FROM pg_class"
+            " WHERE relname = 'briefs_brief'"
+        )
+        [(toast_table,)] = cursor.fetchall()
+        cursor.execute(f"SELECT count(*) FROM {toast_table}")
+        [(out_of_row,)] = cursor.fetchall()
+    assert size > 2500  # over the size that used to move it out
+    assert out_of_row == 0
+    assert result_titles(find(client, "lexeme123x")) == ["Long brief"]

@@ -3,13 +3,15 @@
 ``load_brief`` reads the published brief with its section, kicker tags,
 license and original joined in (one query); ``load_page_relations`` reads its
 bylines, countries and topics, see-also links with their targets, and
-translations (four queries, in one round trip on PostgreSQL). ``select_related`` and ``prefetch_related`` read
-the same, but building their queries through the ORM cost several times what
-the database spends answering them, on every uncached view. The results land
-where the ORM would have put them (``brief.section``, ``brief.bylines``,
-``brief.countries.all()``, ``brief.see_also.all()``, ``brief.translation``),
-so templates, tags and the attribution helpers read them without knowing how
-they were loaded. Tests hold each query to the ORM's answer.
+translations (four queries). ``load_brief_page`` does both; on PostgreSQL
+all five go out together, in one round trip. ``select_related`` and
+``prefetch_related`` read the same, but building their queries through the
+ORM cost several times what the database spends answering them, on every
+uncached view. The results land where the ORM would have put them
+(``brief.section``, ``brief.bylines``, ``brief.countries.all()``,
+``brief.see_also.all()``, ``brief.translation``), so templates, tags and the
+attribution helpers read them without knowing how they were loaded. Tests
+hold each query to the ORM's answer.
 """
 
 from .columns import (
@@ -33,8 +35,9 @@ from .models import (
     Topic,
 )
 
-# What the page reads of a brief it links to (its translation, a see-also
-# target): the link and whether it is public.
+# What is read of a brief that is linked to (the page's translation link and
+# see-also targets, the sitemap's entries and alternates): the link and
+# whether it is public.
 BRIEF_LINK = (
     "id",
     "title",

@@ -24,6 +24,7 @@ from newsroom.cache import content_cached
 from newsroom.publication.models import Publication
 
 from .models import Author, Brief, Country, Section, Topic
+from .page import BRIEF_LINK
 
 NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap.
@@ -53,11 +54,6 @@ class LatestChangeMixin:
         return latest_change()
 
 
-# What a brief's entry needs of it and of its counterpart in the other
-# language: its address, whether it is public, when it changed.
-LINK_FIELDS = ("id", "slug", "language", "status", "published_at", "translation_of_id")
-
-
 class BriefSitemap(LatestChangeMixin, Sitemap):
     changefreq = "weekly"
     limit = 5000
@@ -67,9 +63,9 @@ class BriefSitemap(LatestChangeMixin, Sitemap):
             Brief.objects.published()
             .select_related("translation_of")
             .only(
-                *LINK_FIELDS,
+                *BRIEF_LINK,
                 "updated_at",
-                *(f"translation_of__{field}" for field in LINK_FIELDS),
+                *(f"translation_of__{field}" for field in BRIEF_LINK),
             )
             .order_by("-published_at", "-id")
         )
@@ -86,9 +82,7 @@ class BriefSitemap(LatestChangeMixin, Sitemap):
         ]
         translations = {}
         if originals:
-            found = Brief.objects.filter(translation_of__in=originals).only(
-                *LINK_FIELDS
-            )
+            found = Brief.objects.filter(translation_of__in=originals).only(*BRIEF_LINK)
             # In the default order, the first is what ``Brief.translation`` gives.
             for translation_ in found:
                 translations.setdefault(translation_.translation_of_id, translation_)

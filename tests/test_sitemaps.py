@@ -290,7 +290,7 @@ def test_a_sitemap_page_reads_briefs_without_their_text(client):
     brief_queries = [q["sql"] for q in captured if "briefs_brief" in q["sql"]]
     assert brief_queries
     for sql in brief_queries:
-        for column in ("news", "analysis", "search_vector", "title"):
+        for column in ("news", "analysis", "search_vector", "summary"):
             assert f'."{column}"' not in sql, sql
 
 

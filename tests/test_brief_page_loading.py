@@ -20,7 +20,7 @@ from tests.factories import (
     make_section,
     make_topic,
 )
-from tests.postgres import prepared_statements
+from tests.queries import prepared_statements
 
 pytestmark = pytest.mark.django_db
 

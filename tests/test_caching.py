@@ -20,6 +20,7 @@ from newsroom.fundraising.models import DonationPrompt
 from newsroom.licensing.models import License
 from newsroom.publication.models import Publication
 from tests.factories import make_brief, make_country, make_topic
+from tests.queries import query_plan, recorded_queries
 from tests.test_admin import brief_form_data, inline_management
 
 pytestmark = pytest.mark.django_db
@@ -347,29 +348,17 @@ def test_the_next_scheduled_publication_is_read_from_an_index():
     ``brief_schedule`` index instead of reading every brief."""
     make_brief("Out now")
     due = make_brief("Due tomorrow", when=timezone.now() + timedelta(days=1))
-    executed = []
-
-    def keep(execute, sql, params, many, context):
-        executed.append((sql, params))
-        return execute(sql, params, many, context)
-
     now = timezone.now()
-    with connection.execute_wrapper(keep):
+    with recorded_queries() as executed:
         moment = page_cache.next_scheduled_change(now)
     assert moment == due.published_at.timestamp()
     [(sql, params)] = [entry for entry in executed if "briefs_brief" in entry[0]]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A handful of rows: make the planner show what it would do at scale.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("EXPLAIN (COSTS OFF) " + sql, params)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            # The first index entry after now, not a pass over the index.
-            assert "Limit" in plan, plan
-            assert re.search(r"Index (Only )?Scan using brief_schedule", plan), plan
-            assert re.search(r"Index Cond: .*published_at > ", plan), plan
-        else:
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            plan = "\n".join(row[-1] for row in cursor.fetchall())
-            assert "SEARCH briefs_brief USING COVERING INDEX brief_schedule" in plan
-            assert "(published_at>?)" in plan, plan
+    plan = query_plan(sql, params)
+    if connection.vendor == "postgresql":
+        # The first index entry after now, not a pass over the index.
+        assert "Limit" in plan, plan
+        assert re.search(r"Index (Only )?Scan using brief_schedule", plan), plan
+        assert re.search(r"Index Cond: .*published_at > ", plan), plan
+    else:
+        assert "SEARCH briefs_brief USING COVERING INDEX brief_schedule" in plan
+        assert "(published_at>?)" in plan, plan

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsroom.publication.models import Publication
 from tests.factories import make_brief, make_country, make_section
-from tests.postgres import prepared_statements
+from tests.queries import prepared_statements, query_plan, recorded_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -135,13 +135,7 @@ def test_organization_posts_are_read_from_the_section_index_however_old(client):
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    executed = []
-
-    def keep(execute, sql, params, many, context):
-        executed.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(keep):
+    with recorded_queries() as executed:
         html = client.get("/en/").text
     assert section_html(html, "about").count("<li>") == 3
     [(sql, params)] = [
@@ -149,21 +143,15 @@ def test_organization_posts_are_read_from_the_section_index_however_old(client):
         for sql, params in executed
         if "briefs_brief" in sql and "LIMIT 3" in sql
     ]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, params
-            )
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            # Straight to the section's briefs, with no pass over the news
-            # briefs on the way.
-            assert re.search(r"Index Cond: \(.*section_id = ", plan), plan
-            removed = [int(n) for n in re.findall(r"Rows Removed by \w+: (\d+)", plan)]
-            assert sum(removed) < 50, plan
-        else:
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            plan = "\n".join(row[-1] for row in cursor.fetchall())
-            assert "USING INDEX brief_section_listing" in plan, plan
+    plan = query_plan(sql, params, analyze=True)
+    if connection.vendor == "postgresql":
+        # Straight to the section's briefs, with no pass over the news briefs
+        # on the way.
+        assert re.search(r"Index Cond: \(.*section_id = ", plan), plan
+        removed = [int(n) for n in re.findall(r"Rows Removed by \w+: (\d+)", plan)]
+        assert sum(removed) < 50, plan
+    else:
+        assert "USING INDEX brief_section_listing" in plan, plan
 
 
 @pytest.mark.skipif(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from briefs import search
 from briefs.models import Brief
 from tests.factories import make_brief, make_country, make_topic
-from tests.postgres import prepared_statements
+from tests.queries import prepared_statements
 
 pytestmark = pytest.mark.django_db
 

@@ -18,6 +18,7 @@ from briefs.sitemaps import (
 )
 from newsroom.cache import content_changed
 from tests.factories import make_author, make_brief, make_country, make_topic
+from tests.queries import query_plan, recorded_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -257,28 +258,16 @@ def test_the_latest_change_is_read_from_an_index():
     the same way on PostgreSQL; SQLite sorts that language's briefs, once per
     content version.)"""
     brief = make_brief("Changed last")
-    executed = []
-
-    def keep(execute, sql, params, many, context):
-        executed.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(keep):
+    with recorded_queries() as executed:
         assert latest_change_query() == brief.updated_at
     [(sql, params)] = executed
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A handful of rows: make the planner show what it would do at scale.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("EXPLAIN (COSTS OFF) " + sql, params)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            assert "Index Scan Backward using brief_updated" in plan, plan
-            assert "Sort" not in plan, plan
-        else:
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            plan = "\n".join(row[-1] for row in cursor.fetchall())
-            assert "USING INDEX brief_updated" in plan, plan
-            assert "TEMP B-TREE" not in plan, plan
+    plan = query_plan(sql, params)
+    if connection.vendor == "postgresql":
+        assert "Index Scan Backward using brief_updated" in plan, plan
+        assert "Sort" not in plan, plan
+    else:
+        assert "USING INDEX brief_updated" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan
 
 
 def test_a_sitemap_page_reads_briefs_without_their_text(client):

@@ -78,3 +78,55 @@ def test_connections_are_kept_and_postgresql_prepares_repeated_queries():
         database_settings(DATABASE_URL=postgres, DJANGO_DB_PREPARED_STATEMENTS="0")
         == "60 []"
     )
+
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x7Qp2" * 10,
+    "DJANGO_SECURE_SSL": "1",
+    "DJANGO_ALLOWED_HOSTS": "news.example.org",
+}
+
+
+def hsts_header(**env):
+    """The Strict-Transport-Security header an HTTPS request gets."""
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.test import Client;"
+        "r = Client().get('/robots.txt', secure=True, HTTP_HOST='news.example.org');"
+        "print(r.headers.get('Strict-Transport-Security'))",
+        **PRODUCTION,
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_hsts_covers_this_host_only_unless_asked():
+    assert hsts_header() == "max-age=31536000"
+
+
+def test_hsts_subdomains_and_preload_are_each_opt_in():
+    assert (
+        hsts_header(DJANGO_HSTS_INCLUDE_SUBDOMAINS="1")
+        == "max-age=31536000; includeSubDomains"
+    )
+    assert (
+        hsts_header(DJANGO_HSTS_INCLUDE_SUBDOMAINS="1", DJANGO_HSTS_PRELOAD="1")
+        == "max-age=31536000; includeSubDomains; preload"
+    )
+
+
+def test_deploy_check_is_clean_with_hsts_subdomains_and_preload_on():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_HSTS_INCLUDE_SUBDOMAINS="1",
+        DJANGO_HSTS_PRELOAD="1",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from newsroom.admin_forms import HTTPS_URLS
-from newsroom.licensing.admin import republication_report
+from newsroom.republishing.admin import republication_report
 
 from . import preview
 from .models import (

@@ -5,6 +5,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from briefs.admin import BriefAdmin
+from briefs.models import Brief
+
 from .models import Republication
 
 
@@ -65,3 +68,23 @@ def republication_report(brief):
             "changelist_url": f"{changelist}?{urlencode({'brief__id__exact': brief.pk})}",
         },
     )
+
+
+class RepublishedBriefAdmin(BriefAdmin):
+    """The brief admin, with where the brief was republished at the end."""
+
+    readonly_fields = [*BriefAdmin.readonly_fields, "republications"]
+    fieldsets = [
+        *BriefAdmin.fieldsets,
+        (_("Republication"), {"fields": ["republications"]}),
+    ]
+
+    @admin.display(description=_("republished on"))
+    def republications(self, obj):
+        return republication_report(obj)
+
+
+# Republishing builds on briefs, so it adds its report to the brief's admin
+# page; the brief admin, a layer below, knows nothing of republications.
+admin.site.unregister(Brief)
+admin.site.register(Brief, RepublishedBriefAdmin)

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from newsroom.admin_forms import HTTPS_URLS
-from newsroom.licensing.admin import republication_report
 
 from . import preview
 from .models import (
@@ -141,7 +140,6 @@ class BriefAdmin(WorkflowAdmin):
         "translation_status",
         "created_at",
         "updated_at",
-        "republications",
     ]
     actions = ["publish", "unpublish", "translate"]
     save_on_top = True
@@ -178,7 +176,6 @@ class BriefAdmin(WorkflowAdmin):
                 ]
             },
         ),
-        (_("Republication"), {"fields": ["republications"]}),
     ]
 
     def get_queryset(self, request):
@@ -239,10 +236,6 @@ class BriefAdmin(WorkflowAdmin):
                 for translation in translations
             ),
         )
-
-    @admin.display(description=_("republished on"))
-    def republications(self, obj):
-        return republication_report(obj)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_public else None

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "newsroom.licensing",
     "newsroom.fundraising",
     "newsroom.feedback",
+    "newsroom.republishing",
     "briefs",
 ]
 

@@ -7,13 +7,13 @@ from django.urls import include, path
 from django.views.static import serve
 
 from briefs.sitemaps import UrlsetXML, news_sitemaps, robots_txt, sitemaps
-from newsroom.licensing.urls import tracking_urlpatterns
+from newsroom.republishing.urls import tracking_urlpatterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     # The donate button's click counter: no language, it only redirects.
     path("donate/", include("newsroom.fundraising.urls")),
-    # Licensing: the republication tracking image, sitemaps and robots.txt.
+    # Republishing: the tracking image in republished copies.
     path("", include(tracking_urlpatterns)),
     # A sitemap index, and the sitemaps it lists, a large one in pages.
     path(
@@ -39,7 +39,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("briefs.urls")),
-    path("", include("newsroom.licensing.urls")),
+    path("", include("newsroom.republishing.urls")),
     path("feedback/", include("newsroom.feedback.urls")),
     prefix_default_language=True,
 )

@@ -14,7 +14,7 @@ SEED_MIGRATIONS = [
     ("newsroom.licensing.migrations.0005_license_spanish_name", "seed"),
     ("newsroom.publication.migrations.0002_seed_publication", "seed"),
     ("newsroom.publication.migrations.0003_editorial_roles", "create_roles"),
-    ("newsroom.publication.migrations.0004_editor_republication_permissions", "grant"),
+    ("newsroom.republishing.migrations.0002_republication_permissions", "grant"),
 ]
 
 

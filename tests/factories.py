@@ -136,7 +136,7 @@ def role(name):
             apps, None
         )
         importlib.import_module(
-            f"{migrations}.0004_editor_republication_permissions"
+            "newsroom.republishing.migrations.0002_republication_permissions"
         ).grant(apps, None)
         group = Group.objects.get(name=name)
     return group

@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from newsroom.feedback.models import Vote
 from newsroom.fundraising.models import DonationClick
-from newsroom.licensing.models import Republication
+from newsroom.republishing.models import Republication
 from tests.factories import make_author, make_brief, make_prompt
 
 pytestmark = [

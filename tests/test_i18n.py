@@ -378,7 +378,7 @@ def public_pages(language):
             (f"{brief.get_absolute_url()}?feedback=no", 200),
             (f"{brief.get_absolute_url()}?feedback=sent", 200),
             (f"{brief.get_absolute_url()}?comment=thanks", 200),
-            (reverse("licensing:republish", args=[republishable.slug]), 200),
+            (reverse("republishing:republish", args=[republishable.slug]), 200),
             (briefs.first().countries.first().get_absolute_url(), 200),
             (briefs.first().topics.first().get_absolute_url(), 200),
             (
@@ -692,7 +692,7 @@ def test_admin_customisations_speak_spanish_to_spanish_editors(admin_client, dem
         reverse("admin:fundraising_donationprompt_change", args=[prompt.pk]),
         reverse("admin:fundraising_donationprompt_report", args=[prompt.pk]),
         reverse("admin:licensing_license_change", args=[brief.license_id]),
-        reverse("admin:licensing_republication_changelist"),
+        reverse("admin:republishing_republication_changelist"),
         reverse("admin:publication_publication_change", args=[1]),
         reverse("admin:feedback_brieffeedback_changelist"),
         reverse("admin:feedback_brieffeedback_change", args=[brief.pk]),

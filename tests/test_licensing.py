@@ -194,7 +194,7 @@ def test_brief_page_has_license_link_footer_and_republish_link(client):
     footer = re.search(r'<footer id="license".*?</footer>', html, re.DOTALL).group(0)
     assert "You may copy and distribute it for non-commercial purposes" in footer
     assert f'href="{deed}" rel="license"' in footer
-    republish = reverse("licensing:republish", kwargs={"slug": brief.slug})
+    republish = reverse("republishing:republish", kwargs={"slug": brief.slug})
     assert f'<a id="republish" href="{republish}">Republish this story</a>' in html
 
 

@@ -68,12 +68,12 @@ def test_link_url_gives_what_reverse_gives(name, value, language):
 
 
 def test_a_keyword_argument():
-    assert link_url("licensing:republish", "water", "slug", "es") == reverse(
-        "licensing:republish", kwargs={"slug": "water"}
+    assert link_url("republishing:republish", "water", "slug", "es") == reverse(
+        "republishing:republish", kwargs={"slug": "water"}
     ).replace("/en/", "/es/")
     with translation.override("es"):
-        assert link_url("licensing:republish", "water", "slug") == reverse(
-            "licensing:republish", kwargs={"slug": "water"}
+        assert link_url("republishing:republish", "water", "slug") == reverse(
+            "republishing:republish", kwargs={"slug": "water"}
         )
 
 

@@ -19,7 +19,7 @@ ORIGINAL = "http://testserver/en/briefs/{slug}/"
 
 def republish_url(brief):
     with translation.override(brief.language):
-        return reverse("licensing:republish", kwargs={"slug": brief.slug})
+        return reverse("republishing:republish", kwargs={"slug": brief.slug})
 
 
 def textarea(html, element_id):

@@ -5,8 +5,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from newsroom.licensing.models import Republication
-from newsroom.licensing.tracking import referring_domain
+from newsroom.republishing.models import Republication
+from newsroom.republishing.tracking import referring_domain
 from tests.factories import make_brief
 
 pytestmark = pytest.mark.django_db
@@ -204,7 +204,7 @@ def test_republication_changelist_filters_by_domain_and_sorts_by_count(
         client.get(pixel_url(one.pk), HTTP_REFERER="https://busy.example/")
     client.get(pixel_url(two.pk), HTTP_REFERER="https://quiet.example/")
     client.get(pixel_url(two.pk), HTTP_REFERER="https://busy.example/")
-    url = reverse("admin:licensing_republication_changelist")
+    url = reverse("admin:republishing_republication_changelist")
     page = admin_client.get(url)
     assert page.status_code == 200
     rows = list(page.context["cl"].result_list)
@@ -221,6 +221,6 @@ def test_republication_changelist_filters_by_domain_and_sorts_by_count(
     counts = [row.count for row in ascending.context["cl"].result_list]
     assert counts == sorted(counts)
     assert (
-        admin_client.get(reverse("admin:licensing_republication_add")).status_code
+        admin_client.get(reverse("admin:republishing_republication_add")).status_code
         == 403
     )

@@ -457,7 +457,7 @@ def test_the_contributor_byline_is_added_even_when_they_credit_someone_else(
 
 def test_the_dashboard_shows_editors_what_needs_attention(editor_client):
     from newsroom.feedback.models import ReaderMessage, Vote
-    from newsroom.licensing.models import Republication
+    from newsroom.republishing.models import Republication
 
     now = timezone.now()
     make_brief("Scheduled for tomorrow", when=now + timedelta(days=1))

@@ -60,11 +60,11 @@ def html_pages(site):
             "author": site["author"].get_absolute_url(),
             "section": site["section"].get_absolute_url(),
             "search": reverse("briefs:search") + "?q=brief",
-            "republish": reverse("licensing:republish", args=[brief.slug]),
+            "republish": reverse("republishing:republish", args=[brief.slug]),
         }
     with translation.override("es"):
         pages["home (es)"] = reverse("briefs:home")
-        pages["republish (es)"] = reverse("licensing:republish", args=[spanish.slug])
+        pages["republish (es)"] = reverse("republishing:republish", args=[spanish.slug])
     return pages
 
 

@@ -67,7 +67,7 @@ def editorial_dashboard(context):
     Vote = _model("feedback", "Vote")
     if _may_view(user, Vote):
         data["helpful"] = most_helpful_briefs()
-    Republication = _model("licensing", "Republication")
+    Republication = _model("republishing", "Republication")
     if _may_view(user, Republication):
         data["republications"] = (
             Republication.objects.filter(kind="site")

@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.fundraising.charts import bar_chart, last_days
+from newsroom.charts import bar_chart, last_days
 
 from .models import BriefFeedback, ReaderMessage, Vote
 

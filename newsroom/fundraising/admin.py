@@ -15,8 +15,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin_forms import HTTPS_URLS
+from newsroom.charts import bar_chart, last_days
 
-from .charts import bar_chart, last_days
 from .models import DonationClick, DonationPrompt
 
 REPORT_DAYS = 30

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class LicensingConfig(AppConfig):
     name = "newsroom.licensing"
     label = "licensing"
-    verbose_name = _("Licensing and republishing")
+    verbose_name = _("Licensing")

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom.licensing.models import License, Republication
+from newsroom.licensing.models import License
 from newsroom.publication.models import Publication
+from newsroom.republishing.models import Republication
 from tests.browser.helpers import (
     axe_violations,
     fetch,
@@ -57,7 +58,7 @@ def brief():
 def republish_url(live_server, brief):
     with translation.override(brief.language):
         return live_server.url + reverse(
-            "licensing:republish", kwargs={"slug": brief.slug}
+            "republishing:republish", kwargs={"slug": brief.slug}
         )
 
 

@@ -42,7 +42,7 @@ def pages_of(site):
     with translation.override("en"):
         return [
             site["brief"].get_absolute_url(),
-            reverse("licensing:republish", args=[site["brief"].slug]),
+            reverse("republishing:republish", args=[site["brief"].slug]),
             reverse("briefs:home"),
             site["country"].get_absolute_url(),
         ]

@@ -1,4 +1,4 @@
-"""Template tags for license footers, machine-readable metadata, feeds and republishing.
+"""Template tags for license footers, machine-readable metadata and feeds.
 
 Every tag that shows attribution gets it from ``attribution.attribution``.
 """
@@ -13,9 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from briefs.links import link_url
-
-from ..attribution import attribution, brief_authors, may_republish, site_root
+from ..attribution import attribution, brief_authors, site_root
 
 register = template.Library()
 
@@ -49,18 +47,18 @@ def feed_links(context):
         (
             "application/rss+xml",
             gettext("%(publication)s: latest briefs") % {"publication": name},
-            link_url("briefs:feed"),
+            reverse("briefs:feed"),
         ),
         (
             "application/atom+xml",
             gettext("%(publication)s: latest briefs (Atom)") % {"publication": name},
-            link_url("briefs:feed_atom"),
+            reverse("briefs:feed_atom"),
         ),
         (
             "application/rss+xml",
             gettext("Republish: %(publication)s briefs with attribution")
             % {"publication": name},
-            link_url("briefs:feed_republish"),
+            reverse("briefs:feed_republish"),
         ),
     ]
     return format_html_join(
@@ -118,19 +116,6 @@ def license_footer(context, brief):
         )
 
 
-@register.simple_tag
-def republish_link(brief):
-    """ "Republish this story" (``id="republish"``) when the license allows it."""
-    if not (brief.is_public and may_republish(brief)):
-        return ""
-    url = link_url("licensing:republish", brief.slug, "slug", brief.language)
-    return format_html(
-        '<p class="republish-link"><a id="republish" href="{}">{}</a></p>',
-        url,
-        gettext("Republish this story"),
-    )
-
-
 # The characters json_script escapes, so that no string in the data can close
 # the script element or open a comment.
 _JSON_SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
@@ -153,7 +138,7 @@ def brief_jsonld(context, brief):
     publication = _publication(context)
     base_url = _base_url(context)
     url = base_url + brief.get_absolute_url()
-    home = base_url + link_url("briefs:home")
+    home = base_url + reverse("briefs:home")
     organization = {"@type": "NewsMediaOrganization", "name": publication.name}
     if base_url:
         organization["url"] = home

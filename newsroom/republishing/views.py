@@ -9,16 +9,16 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from briefs.models import Brief
-from newsroom.publication.models import Publication
-
-from . import tracking
-from .attribution import (
+from newsroom.licensing.attribution import (
     attribution,
     may_republish,
     republish_html,
     republish_text,
     site_root,
 )
+from newsroom.publication.models import Publication
+
+from . import tracking
 
 # The smallest transparent 1x1 GIF.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -27,7 +27,7 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRA
 class RepublishView(DetailView):
     """The brief ready to paste, with the license terms in plain words."""
 
-    template_name = "licensing/republish.html"
+    template_name = "republishing/republish.html"
     context_object_name = "brief"
 
     def get_object(self, queryset=None):
@@ -57,7 +57,7 @@ class RepublishView(DetailView):
             if may_republish(translation_):
                 with translation.override(translation_.language):
                     translation_url = reverse(
-                        "licensing:republish", kwargs={"slug": translation_.slug}
+                        "republishing:republish", kwargs={"slug": translation_.slug}
                     )
         context.update(
             translation_url=translation_url,

@@ -2,7 +2,7 @@ from django.urls import path, re_path
 
 from . import views
 
-app_name = "licensing"
+app_name = "republishing"
 
 # Under the language prefix (included from newsroom/urls.py's i18n_patterns).
 urlpatterns = [

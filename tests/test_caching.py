@@ -1,6 +1,10 @@
 """Anonymous pages are cached and revalidated cheaply, and never shown stale."""
 
+import json
+import os
 import re
+import subprocess
+import sys
 import time
 from datetime import timedelta
 
@@ -359,3 +363,106 @@ def test_the_next_scheduled_publication_is_read_from_an_index():
     else:
         assert "SEARCH briefs_brief USING COVERING INDEX brief_schedule" in plan
         assert "(published_at>?)" in plan, plan
+
+
+def settings_caches(**environment):
+    """The CACHES that newsroom/settings.py makes of ``environment``."""
+    code = "import json; from newsroom import settings; "
+    code += "print(json.dumps(settings.CACHES, default=str))"
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REDIS_URL", "NEWSROOM_CACHE_DISABLED", "NEWSROOM_CACHE_DIR"}
+    }
+    output = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**base, **environment},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output)
+
+
+def test_the_cache_backends_follow_the_environment(tmp_path):
+    shared = settings_caches(NEWSROOM_CACHE_DIR=str(tmp_path))
+    assert shared["default"]["BACKEND"] == "newsroom.cache.FileCache"
+    assert shared["default"]["LOCATION"] == str(tmp_path / "default")
+    assert shared["ratelimit"]["LOCATION"] == str(tmp_path / "ratelimit")
+
+    redis_backed = settings_caches(REDIS_URL="redis://cache.internal:6379/0")
+    for alias in ("default", "ratelimit"):
+        assert redis_backed[alias]["BACKEND"].endswith("redis.RedisCache")
+        assert redis_backed[alias]["LOCATION"] == "redis://cache.internal:6379/0"
+    assert (
+        redis_backed["default"]["KEY_PREFIX"]
+        != (redis_backed["ratelimit"]["KEY_PREFIX"])
+    )
+
+    disabled = settings_caches(
+        NEWSROOM_CACHE_DISABLED="1", REDIS_URL="redis://cache.internal:6379/0"
+    )
+    assert {config["BACKEND"] for config in disabled.values()} == {
+        "django.core.cache.backends.dummy.DummyCache"
+    }
+
+
+def test_with_caching_disabled_every_page_is_rendered_afresh(reader):
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    with override_settings(
+        CACHES={"default": dummy, "ratelimit": dummy}, NEWSROOM_CACHE_DISABLED=True
+    ):
+        brief = make_brief("Salt flat concession")
+        url = brief.get_absolute_url()
+        first = reader.get(url)
+        assert first.status_code == 200
+        Brief.objects.filter(pk=brief.pk).update(title="Salt flat concession void")
+        second = reader.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert second.status_code == 200
+        assert "Salt flat concession void" in second.text
+
+
+@override_settings(NEWSROOM_PAGE_CACHE=False)
+def test_the_page_store_can_be_turned_off_and_the_headers_stay(reader):
+    brief = make_brief("Bridge toll scrapped")
+    url = brief.get_absolute_url()
+    first = reader.get(url)
+    assert first["Cache-Control"].startswith("public, max-age=60")
+    Brief.objects.filter(pk=brief.pk).update(title="Bridge toll kept")
+    assert "Bridge toll kept" in reader.get(url).text
+    # The ETag still follows the content version, so a CDN revalidates.
+    assert reader.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_keys_carry_the_release(monkeypatch):
+    monkeypatch.setenv("NEWSROOM_RELEASE", "deploy-41")
+    page_cache.release.cache_clear()
+    try:
+        assert cache.make_key("page:x") == "newsroom:1:deploy-41:page:x"
+        cache.set("greeting", "old code")
+        monkeypatch.setenv("NEWSROOM_RELEASE", "deploy-42")
+        page_cache.release.cache_clear()
+        assert cache.get("greeting") is None
+    finally:
+        monkeypatch.undo()
+        page_cache.release.cache_clear()
+    assert len(page_cache.release()) == 12
+
+
+def test_templates_read_the_content_version_only_when_they_use_it(rf):
+    from django.template import engines
+
+    from newsroom.context_processors import content_version
+
+    cache.delete(page_cache.VERSION_KEY)
+    context = content_version(rf.get("/"))
+    assert cache.get(page_cache.VERSION_KEY) is None  # not made: not read yet
+    template = engines["django"].from_string(
+        "{% load cache %}{% cache 60 greeting content_version %}{{ n }}{% endcache %}"
+    )
+    assert template.render({**context, "n": 1}) == "1"
+    assert template.render({**context, "n": 2}) == "1"  # the fragment is cached
+    assert str(context["content_version"]) == page_cache.content_version()
+    page_cache.content_changed()
+    fresh = content_version(rf.get("/"))
+    assert template.render({**fresh, "n": 3}) == "3"

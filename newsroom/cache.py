@@ -294,21 +294,25 @@ class PageCacheMiddleware:
             url = page_url(request)
         except DisallowedHost:
             return self.get_response(request)  # the view answers 400
+        try:
+            version = content_version()
+        except Exception:
+            logger.exception("Cache unavailable")
+            return self.get_response(request)
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             response = self.get_response(request)
             if getattr(request, "user", None) and request.user.is_authenticated:
                 add_never_cache_headers(response)
                 return response
-            return self.add_headers(response, url, content_version())
+            return self.add_headers(response, url, version)
 
-        try:
-            version = content_version()
-            key = page_key(url, version)
-            if settings.NEWSROOM_PAGE_CACHE and (hit := cache.get(key)) is not None:
-                return hit
-        except Exception:
-            logger.exception("Page cache unavailable")
-            return self.get_response(request)
+        key = page_key(url, version)
+        if settings.NEWSROOM_PAGE_CACHE:
+            try:
+                if (hit := cache.get(key)) is not None:
+                    return hit
+            except Exception:
+                logger.exception("Page cache unavailable")
         response = self.add_headers(self.get_response(request), url, version)
         if settings.NEWSROOM_PAGE_CACHE and is_cacheable(response):
             try:

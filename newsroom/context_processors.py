@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
 from django.utils.translation import get_language, get_language_info
+
+from newsroom import cache
 
 
 class LanguageLink:
@@ -36,3 +38,11 @@ def language_switch(request):
             if code != current
         ]
     }
+
+
+def content_version(request):
+    """The site-wide content version, for ``{% cache %}`` fragments' keys.
+
+    Lazy: the cache is read only when a template uses it.
+    """
+    return {"content_version": lazy(cache.content_version, str)()}

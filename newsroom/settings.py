@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # CSP, Permissions-Policy and frame denial on every response (also cached ones).
     "newsroom.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag/If-None-Match: 304 Not Modified, for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions: a cached page skips the rest (newsroom/cache.py).
     "newsroom.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,6 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "newsroom.publication.context_processors.publication",
                 "newsroom.context_processors.language_switch",
+                "newsroom.context_processors.content_version",
             ],
         },
     },
@@ -131,22 +134,49 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two caches: "default" holds pages, fragments and the content version
+# (newsroom/cache.py, docs/caching.md); "ratelimit" holds rate-limit counters,
+# apart so that a flood of page keys cannot evict them. Without Redis both are
+# directories that every worker process of the machine shares.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
+NEWSROOM_CACHE_DISABLED = env_bool("NEWSROOM_CACHE_DISABLED", False)
+NEWSROOM_CACHE_DIR = Path(os.environ.get("NEWSROOM_CACHE_DIR", BASE_DIR / ".cache"))
+if NEWSROOM_CACHE_DISABLED:
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        for alias in ("default", "ratelimit")
+    }
+elif REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
-        }
+            # Adds the release fingerprint: a new deployment never serves
+            # pages rendered by the old one.
+            "KEY_FUNCTION": "newsroom.cache.make_key",
+        },
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "newsroom-ratelimit",
+        },
     }
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsroom",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+            # FileBasedCache culling every 100th write (newsroom/cache.py).
+            "BACKEND": "newsroom.cache.FileCache",
+            "LOCATION": NEWSROOM_CACHE_DIR / "default",
+            "KEY_PREFIX": "newsroom",
+            "KEY_FUNCTION": "newsroom.cache.make_key",
+            "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4, "CULL_EVERY": 100},
+        },
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": NEWSROOM_CACHE_DIR / "ratelimit",
+            "OPTIONS": {"MAX_ENTRIES": 10000, "CULL_FREQUENCY": 4},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -304,6 +334,10 @@ NEWSROOM_PAGE_SIZE = int(os.environ.get("NEWSROOM_PAGE_SIZE", 20))
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", 60))
 NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", 300))
+# How long a CDN may keep serving a page past s-maxage while it refetches it.
+NEWSROOM_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("NEWSROOM_CACHE_STALE_WHILE_REVALIDATE", 60)
+)
 # How long a rendered page may sit in the cache; an edit invalidates it sooner.
 NEWSROOM_PAGE_CACHE_TIMEOUT = int(os.environ.get("NEWSROOM_PAGE_CACHE_TIMEOUT", 3600))
 # Paths never cached (editors' and files' URLs).
@@ -314,9 +348,6 @@ NEWSROOM_CACHE_SCHEDULE_FIELDS = [
     "fundraising.DonationPrompt.active_from",
     "fundraising.DonationPrompt.active_until",
 ]
-# Without Redis, the content version lives in this file (default: one per
-# database in the temporary directory), shared by the workers of one machine.
-NEWSROOM_CACHE_STATE_FILE = os.environ.get("NEWSROOM_CACHE_STATE_FILE", "")
 
 # Items in each RSS/Atom feed.
 NEWSROOM_FEED_SIZE = int(os.environ.get("NEWSROOM_FEED_SIZE", 30))

@@ -1,10 +1,16 @@
+import os
+import shutil
+import socket
+import subprocess
+import time
 from importlib import import_module
 
 import pytest
+import redis
 from django.apps import apps
-from django.core.cache import cache
-
-from newsroom.cache import forget_local_copies
+from django.conf import settings
+from django.core.cache import caches
+from django.test import override_settings
 
 # Rows that data migrations seed (licenses, the publication, the editorial roles).
 # Transactional tests (live server, threads) end by flushing every table, which
@@ -27,14 +33,32 @@ def restore_seed_data():
         getattr(import_module(module), function)(apps, None)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_directory(tmp_path_factory):
+    """The site's file caches, in a directory of this test process's own.
+
+    Test processes (pytest-xdist) each have their own database: sharing one
+    cache directory would share one content version between them.
+    """
+    root = tmp_path_factory.mktemp("cache")
+    backends = {
+        alias: {**config, "LOCATION": root / alias}
+        if config["BACKEND"].endswith(("FileCache", "FileBasedCache"))
+        else config
+        for alias, config in settings.CACHES.items()
+    }
+    with override_settings(CACHES=backends):
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    """Each test starts with an empty cache, as a fresh server would."""
-    cache.clear()
-    forget_local_copies()
+def _clear_cache(_own_cache_directory):
+    """Each test starts with empty caches, as a fresh server would."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
-    forget_local_copies()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -57,3 +81,41 @@ def admin_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+def free_port(first, last):
+    """A port of ``first``..``last`` nobody listens on."""
+    for port in range(first, last + 1):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError(f"no free port in {first}-{last}")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A Redis server of the tests' own (Debian's redis-server), stopped at the end."""
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not os.path.exists(binary):
+        if os.environ.get("NEWSROOM_REQUIRE_REDIS"):
+            pytest.fail("redis-server is not installed")
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    port = free_port(6390, 6399)
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+        + ["--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        client = redis.Redis.from_url(url)
+        for _attempt in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -1,13 +1,16 @@
 """Anonymous pages are cached and revalidated cheaply, and never shown stale."""
 
+import json
+import os
 import re
+import subprocess
+import sys
 import time
-import uuid
 from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -16,6 +19,7 @@ from django.utils import timezone
 from briefs import preview
 from briefs.models import Brief
 from newsroom import cache as page_cache
+from newsroom.cache import FileCache
 from newsroom.fundraising.models import DonationPrompt
 from newsroom.licensing.models import License
 from newsroom.publication.models import Publication
@@ -39,16 +43,24 @@ def test_anonymous_pages_are_public_with_an_etag_and_no_cookies(reader):
     for url in pages + ["/news-sitemap.xml"]:
         response = reader.get(url)
         assert response.status_code == 200
-        assert response["Cache-Control"] == "public, max-age=60, s-maxage=300"
+        assert response["Cache-Control"] == (
+            "public, max-age=60, s-maxage=300, stale-while-revalidate=60"
+        )
         assert response["ETag"].startswith('W/"')
         assert not response.cookies
         assert "Set-Cookie" not in response
         assert "cookie" not in response.get("Vary", "").lower()
 
 
-@override_settings(NEWSROOM_CACHE_MAX_AGE=5, NEWSROOM_CACHE_S_MAXAGE=900)
+@override_settings(
+    NEWSROOM_CACHE_MAX_AGE=5,
+    NEWSROOM_CACHE_S_MAXAGE=900,
+    NEWSROOM_CACHE_STALE_WHILE_REVALIDATE=30,
+)
 def test_cache_lifetimes_come_from_the_settings(reader):
-    assert reader.get("/en/")["Cache-Control"] == "public, max-age=5, s-maxage=900"
+    assert reader.get("/en/")["Cache-Control"] == (
+        "public, max-age=5, s-maxage=900, stale-while-revalidate=30"
+    )
 
 
 def test_a_cache_hit_makes_no_database_query(reader, django_assert_num_queries):
@@ -72,7 +84,8 @@ def test_a_matching_etag_gets_304_not_modified(reader, django_assert_num_queries
     assert response["ETag"] == etag
     assert response["Cache-Control"].startswith("public")
     # Also when the page is not in the server's cache any more.
-    cache.clear()
+    version = page_cache.content_version()
+    assert cache.delete(page_cache.page_key(f"http://testserver{url}", version))
     assert reader.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     assert reader.get(url, HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
 
@@ -130,7 +143,8 @@ def test_logged_in_editors_get_fresh_private_pages(admin_client, reader):
     # ...the editor's page is rendered for them and not stored.
     response = admin_client.get(url)
     assert "Mine reopens after inspection" in response.text
-    assert response["Cache-Control"] == "private, no-cache"
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
     assert "ETag" not in response
 
 
@@ -232,18 +246,37 @@ def test_publication_load_is_cached_until_content_changes(django_assert_num_quer
     assert Publication.load().name == "Signalled"
 
 
-def test_a_process_reuses_its_copy_until_any_process_changes_the_content(
-    django_assert_num_queries,
-):
-    first = Publication.load()
-    with django_assert_num_queries(0):
-        # Neither read from the cache nor unpickled again.
-        assert Publication.load() is first
-    # Another worker process saves: its change reaches this one as a new
-    # content state, and the copy made under the old one is not used again.
+def test_a_new_version_reaches_every_worker_through_the_shared_cache(settings):
+    """Workers of one machine are separate processes, each with its own cache
+    object on one directory: a version one makes is the version of all."""
+    location = settings.CACHES["default"]["LOCATION"]
+    one, other = (FileCache(location, {}) for _worker in range(2))
+    one.set(page_cache.VERSION_KEY, ("made-by-one", None))
+    assert other.get(page_cache.VERSION_KEY) == ("made-by-one", None)
+    Publication.load()
     Publication.objects.filter(pk=1).update(name="Changed by another worker")
-    page_cache.state_store().write(cache, page_cache.new_state())
+    # Another worker saves: the version is dropped in the shared directory.
+    other.delete(page_cache.VERSION_KEY)
+    assert Publication.load().name != "Changed by another worker"
+    page_cache.drop_version()
     assert Publication.load().name == "Changed by another worker"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_rendered_before_a_commit_are_not_served_after_it(reader):
+    brief = make_brief("Water tariff frozen")
+    url = brief.get_absolute_url()
+    with transaction.atomic():
+        brief.title = "Water tariff raised"
+        brief.save()
+        brief.topics.add(make_topic("Tariffs"))
+        # A reader in another process renders the page from the data before
+        # the commit, under the version it finds then...
+        during = page_cache.content_version()
+        assert "ETag" in reader.get(url)
+    # ...which the commit ends.
+    assert page_cache.content_version() != during
+    assert "Water tariff raised" in reader.get(url).text
 
 
 def test_preview_links_are_never_cached(reader):
@@ -277,70 +310,38 @@ def test_only_responses_identical_for_every_reader_are_stored():
         assert not page_cache.is_cacheable(response)
 
 
-def test_worker_processes_share_the_state_through_a_file(tmp_path):
-    """Two workers' stores on one machine: a change in one is seen by the other."""
-    one = page_cache.FileStateStore(tmp_path / "state")
-    other = page_cache.FileStateStore(tmp_path / "state")
-    assert one.read(cache, ())[0] is None
-    one.write(cache, ("first", None))
-    assert other.read(cache, ())[0] == ("first", None)
-    other.write(cache, ("second", 1234.5))
-    assert one.read(cache, ())[0] == ("second", 1234.5)
-    one.clear(cache)
-    assert other.read(cache, ())[0] is None
-
-
-def redis_url():
-    """The Redis server of this machine or CI, or None when none answers."""
-    import redis
-
-    url = "redis://127.0.0.1:6379/0"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        return None
-    return url
-
-
-REDIS_URL = redis_url()
-
-
-@pytest.mark.skipif(
-    REDIS_URL is None, reason="no Redis server answers on 127.0.0.1:6379"
-)
-def test_the_same_holds_with_the_redis_cache(reader, django_assert_num_queries):
-    prefix = f"newsroom-test-{uuid.uuid4().hex}"
+def test_the_same_holds_with_the_redis_cache(
+    reader, redis_url, django_assert_num_queries
+):
     caches = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"newsroom-{alias}",
+            "KEY_FUNCTION": "newsroom.cache.make_key",
         }
+        for alias in ("default", "ratelimit")
     }
     with override_settings(CACHES=caches):
-        try:
-            assert isinstance(page_cache.state_store(), page_cache.CacheStateStore)
-            brief = make_brief("Lithium royalties rise")
-            url = brief.get_absolute_url()
-            first = reader.get(url)
-            with django_assert_num_queries(0):
-                second = reader.get(url)
-            assert second.content == first.content
-            assert reader.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+        cache.clear()
+        brief = make_brief("Lithium royalties rise")
+        url = brief.get_absolute_url()
+        first = reader.get(url)
+        with django_assert_num_queries(0):
+            second = reader.get(url)
+        assert second.content == first.content
+        assert reader.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
-            brief.title = "Lithium royalties rise again"
-            brief.save()
-            assert "Lithium royalties rise again" in reader.get(url).text
+        brief.title = "Lithium royalties rise again"
+        brief.save()
+        assert "Lithium royalties rise again" in reader.get(url).text
 
-            publish_at = timezone.now() + timedelta(seconds=1)
-            make_brief("Scheduled on Redis", when=publish_at)
-            assert "Scheduled on Redis" not in reader.get("/en/").text
-            time.sleep(max(0, (publish_at - timezone.now()).total_seconds()) + 0.05)
-            assert "Scheduled on Redis" in reader.get("/en/").text
-        finally:
-            client = cache._cache.get_client(write=True)
-            for key in client.scan_iter(match=f"{prefix}:*"):
-                client.delete(key)
+        publish_at = timezone.now() + timedelta(seconds=1)
+        make_brief("Scheduled on Redis", when=publish_at)
+        assert "Scheduled on Redis" not in reader.get("/en/").text
+        time.sleep(max(0, (publish_at - timezone.now()).total_seconds()) + 0.05)
+        assert "Scheduled on Redis" in reader.get("/en/").text
+        cache.clear()
 
 
 def test_the_next_scheduled_publication_is_read_from_an_index():
@@ -362,3 +363,106 @@ def test_the_next_scheduled_publication_is_read_from_an_index():
     else:
         assert "SEARCH briefs_brief USING COVERING INDEX brief_schedule" in plan
         assert "(published_at>?)" in plan, plan
+
+
+def settings_caches(**environment):
+    """The CACHES that newsroom/settings.py makes of ``environment``."""
+    code = "import json; from newsroom import settings; "
+    code += "print(json.dumps(settings.CACHES, default=str))"
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REDIS_URL", "NEWSROOM_CACHE_DISABLED", "NEWSROOM_CACHE_DIR"}
+    }
+    output = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**base, **environment},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output)
+
+
+def test_the_cache_backends_follow_the_environment(tmp_path):
+    shared = settings_caches(NEWSROOM_CACHE_DIR=str(tmp_path))
+    assert shared["default"]["BACKEND"] == "newsroom.cache.FileCache"
+    assert shared["default"]["LOCATION"] == str(tmp_path / "default")
+    assert shared["ratelimit"]["LOCATION"] == str(tmp_path / "ratelimit")
+
+    redis_backed = settings_caches(REDIS_URL="redis://cache.internal:6379/0")
+    for alias in ("default", "ratelimit"):
+        assert redis_backed[alias]["BACKEND"].endswith("redis.RedisCache")
+        assert redis_backed[alias]["LOCATION"] == "redis://cache.internal:6379/0"
+    assert (
+        redis_backed["default"]["KEY_PREFIX"]
+        != (redis_backed["ratelimit"]["KEY_PREFIX"])
+    )
+
+    disabled = settings_caches(
+        NEWSROOM_CACHE_DISABLED="1", REDIS_URL="redis://cache.internal:6379/0"
+    )
+    assert {config["BACKEND"] for config in disabled.values()} == {
+        "django.core.cache.backends.dummy.DummyCache"
+    }
+
+
+def test_with_caching_disabled_every_page_is_rendered_afresh(reader):
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    with override_settings(
+        CACHES={"default": dummy, "ratelimit": dummy}, NEWSROOM_CACHE_DISABLED=True
+    ):
+        brief = make_brief("Salt flat concession")
+        url = brief.get_absolute_url()
+        first = reader.get(url)
+        assert first.status_code == 200
+        Brief.objects.filter(pk=brief.pk).update(title="Salt flat concession void")
+        second = reader.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert second.status_code == 200
+        assert "Salt flat concession void" in second.text
+
+
+@override_settings(NEWSROOM_PAGE_CACHE=False)
+def test_the_page_store_can_be_turned_off_and_the_headers_stay(reader):
+    brief = make_brief("Bridge toll scrapped")
+    url = brief.get_absolute_url()
+    first = reader.get(url)
+    assert first["Cache-Control"].startswith("public, max-age=60")
+    Brief.objects.filter(pk=brief.pk).update(title="Bridge toll kept")
+    assert "Bridge toll kept" in reader.get(url).text
+    # The ETag still follows the content version, so a CDN revalidates.
+    assert reader.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_keys_carry_the_release(monkeypatch):
+    monkeypatch.setenv("NEWSROOM_RELEASE", "deploy-41")
+    page_cache.release.cache_clear()
+    try:
+        assert cache.make_key("page:x") == "newsroom:1:deploy-41:page:x"
+        cache.set("greeting", "old code")
+        monkeypatch.setenv("NEWSROOM_RELEASE", "deploy-42")
+        page_cache.release.cache_clear()
+        assert cache.get("greeting") is None
+    finally:
+        monkeypatch.undo()
+        page_cache.release.cache_clear()
+    assert len(page_cache.release()) == 12
+
+
+def test_templates_read_the_content_version_only_when_they_use_it(rf):
+    from django.template import engines
+
+    from newsroom.context_processors import content_version
+
+    cache.delete(page_cache.VERSION_KEY)
+    context = content_version(rf.get("/"))
+    assert cache.get(page_cache.VERSION_KEY) is None  # not made: not read yet
+    template = engines["django"].from_string(
+        "{% load cache %}{% cache 60 greeting content_version %}{{ n }}{% endcache %}"
+    )
+    assert template.render({**context, "n": 1}) == "1"
+    assert template.render({**context, "n": 2}) == "1"  # the fragment is cached
+    assert str(context["content_version"]) == page_cache.content_version()
+    page_cache.content_changed()
+    fresh = content_version(rf.get("/"))
+    assert template.render({**fresh, "n": 3}) == "3"

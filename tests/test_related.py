@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from briefs import related
 from briefs.models import Brief, RelatedBrief
-from newsroom.cache import read_state
+from newsroom.cache import content_version
 from newsroom.publication.models import Publication
 from tests.factories import make_brief, make_country, make_topic
 from tests.test_admin import brief_form_data, inline_management
@@ -245,7 +245,7 @@ def test_a_page_reads_all_its_tags_recent_briefs_in_one_query(
     make_brief("Chile and Water", countries=[chile], topics=[water], when=ago(3))
     make_brief("Peru", countries=[peru], when=ago(1))
     make_brief("Mining", topics=[mining], when=ago(2))
-    read_state()  # the content version after those saves
+    content_version()  # the content version after those saves
     # Four windows, none read yet: one query for them, one for the cards.
     with django_assert_num_queries(2):
         titles = [card.title for card in related.related_briefs(brief, 3)]

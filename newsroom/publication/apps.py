@@ -24,4 +24,4 @@ class PublicationConfig(AppConfig):
         post_delete.connect(cache.model_saved_or_deleted, dispatch_uid="newsroom.cache")
         m2m_changed.connect(cache.relation_changed, dispatch_uid="newsroom.cache")
         post_migrate.connect(cache.migrated, dispatch_uid="newsroom.cache")
-        setting_changed.connect(cache.setting_changed, dispatch_uid="newsroom.cache")
+        setting_changed.connect(cache.drop_version, dispatch_uid="newsroom.cache")

@@ -38,9 +38,3 @@ def query_plan(sql, params, analyze=False):
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         return "\n".join(row[-1] for row in cursor.fetchall())
 
-
-def prepared_statements():
-    """The text of every statement this PostgreSQL connection has prepared."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements")
-        return [statement for (statement,) in cursor.fetchall()]

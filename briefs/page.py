@@ -1,0 +1,5 @@
+"""Kept only until ``briefs.sitemaps`` stops importing it."""
+
+from .models import LINK_FIELDS
+
+BRIEF_LINK = ("id", *LINK_FIELDS)

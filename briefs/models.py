@@ -222,12 +222,8 @@ class BriefQuerySet(models.QuerySet):
                 "search_vector",
                 *(f"translation_of__{name}" for name in HEAVY_FIELDS),
             )
+            .with_bylines()
             .prefetch_related(
-                models.Prefetch(
-                    "briefauthor_set",
-                    queryset=BriefAuthor.objects.select_related("author"),
-                    to_attr="bylines",
-                ),
                 "countries",
                 "topics",
                 models.Prefetch("see_also", queryset=see_also),

@@ -17,7 +17,7 @@ is left out. Candidates are then ranked by every tag they share.
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import HEAVY_FIELDS, Brief, RelatedBrief, TaggedCountry, TaggedTopic
@@ -72,27 +72,35 @@ def recent(through, tag_ids):
     )
 
 
+def shared(through, tag_ids):
+    """How many of ``tag_ids`` (of ``through``'s kind) a brief has: a count
+    on the (tag, brief) index for each candidate."""
+    count = (
+        through.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
+        .order_by()
+        .values("content_object")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(count), 0)
+
+
 def closest(brief, excluded, limit):
     """Up to ``limit`` briefs sharing tags with ``brief`` (not ``excluded``
     ids): most tags shared first, then newest."""
-    tags = {
-        "taggedcountry": [tag.pk for tag in brief.countries.all()],
-        "taggedtopic": [tag.pk for tag in brief.topics.all()],
-    }
-    tables = {"taggedcountry": TaggedCountry, "taggedtopic": TaggedTopic}
-    kinds = [kind for kind, ids in tags.items() if ids]
-    if not kinds or limit <= 0:
+    tags = [
+        (TaggedCountry, [tag.pk for tag in brief.countries.all()]),
+        (TaggedTopic, [tag.pk for tag in brief.topics.all()]),
+    ]
+    tags = [(through, ids) for through, ids in tags if ids]
+    if not tags or limit <= 0:
         return []
-    candidates = [recent(tables[kind], tags[kind]) for kind in kinds]
-    shared = sum(
-        Count(kind, filter=Q(**{f"{kind}__tag__in": tags[kind]}), distinct=True)
-        for kind in kinds
-    )
+    first, *others = [recent(through, ids) for through, ids in tags]
     briefs = (
         listable(brief)
-        .filter(pk__in=candidates[0].union(*candidates[1:]))
+        .filter(pk__in=first.union(*others))
         .exclude(pk__in=excluded)
-        .annotate(shared=shared)
+        .annotate(shared=sum(shared(through, ids) for through, ids in tags))
         .order_by("-shared", "-published_at", "-pk")
         .for_cards()
         .defer(*HEAVY_FIELDS)

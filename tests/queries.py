@@ -39,7 +39,6 @@ def query_plan(sql, params, analyze=False):
         return "\n".join(row[-1] for row in cursor.fetchall())
 
 
-
 def prepared_statements():
     """Kept only until tests/test_search.py and test_home.py stop using it."""
     with connection.cursor() as cursor:

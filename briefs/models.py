@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -14,8 +15,6 @@ from newsroom.cache import content_cached
 from newsroom.html import sanitize_html
 from newsroom.localization import SpanishVariants
 from newsroom.validators import validate_image_upload
-
-from .links import slug_url
 
 RICH_TEXT_EXTENSIONS = {
     "Bold": True,
@@ -76,7 +75,7 @@ class Section(LocalizedNameMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return slug_url("briefs:section", self.slug)
+        return reverse("briefs:section", kwargs={"slug": self.slug})
 
     @classmethod
     def organization_ids(cls):
@@ -97,16 +96,13 @@ class ArchiveTag(LocalizedNameMixin, TagBase):
     description_es = models.TextField(_("description (Spanish)"), blank=True)
 
     archive_url_name = None
-    # What a link to the tag shows, when its columns are joined into another
-    # query (a card's kicker, a see-also target): see ``briefs.columns``.
-    LINK_COLUMNS = ("name", "name_es", "slug")
 
     class Meta:
         abstract = True
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return slug_url(self.archive_url_name, self.slug)
+        return reverse(self.archive_url_name, kwargs={"slug": self.slug})
 
 
 class Country(ArchiveTag):
@@ -158,7 +154,7 @@ class Author(SpanishVariants, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return slug_url("briefs:author", self.slug)
+        return reverse("briefs:author", kwargs={"slug": self.slug})
 
     @property
     def display_bio(self):
@@ -172,26 +168,6 @@ class BriefQuerySet(models.QuerySet):
         return self.filter(
             status=Brief.Status.PUBLISHED, published_at__lte=timezone.now()
         )
-
-    @staticmethod
-    def published_sql(alias, connection):
-        """``published()`` as a SQL condition on table ``alias``, with its params.
-
-        For the brief page's hand-written queries (``briefs.page``,
-        ``briefs.related``); tests hold it to ``published()``.
-        """
-        return (
-            f"{alias}.status = %s AND {alias}.published_at <= %s",
-            BriefQuerySet.published_params(connection),
-        )
-
-    @staticmethod
-    def published_params(connection):
-        """The parameters of ``published_sql``'s condition, as of now."""
-        return [
-            Brief.Status.PUBLISHED.value,
-            connection.ops.adapt_datetimefield_value(timezone.now()),
-        ]
 
     def in_language(self, language=None):
         return self.filter(language=language or get_language() or Language.ENGLISH)
@@ -219,6 +195,50 @@ class BriefQuerySet(models.QuerySet):
     def for_cards(self):
         """What a list card shows (section, kicker) without a query per card."""
         return self.select_related("section", "primary_country", "primary_topic")
+
+    def for_page(self):
+        """What the brief page shows, in six queries however much there is.
+
+        The brief with its section, kicker tags, license and original joined
+        in; then its bylines, countries, topics, see-also links (with their
+        targets) and translations, one query each. Linked briefs bring only
+        what a link needs (``LINK_FIELDS``); the search document stays behind.
+        """
+        see_also = SeeAlsoLink.objects.select_related(
+            "target_brief", "target_country", "target_topic"
+        ).only(
+            *(field.name for field in SeeAlsoLink._meta.concrete_fields),
+            *(f"target_brief__{name}" for name in LINK_FIELDS),
+        )
+        return (
+            self.select_related(
+                "section",
+                "primary_country",
+                "primary_topic",
+                "license",
+                "translation_of",
+            )
+            .defer(
+                "search_vector",
+                *(f"translation_of__{name}" for name in HEAVY_FIELDS),
+            )
+            .with_bylines()
+            .prefetch_related(
+                "countries",
+                "topics",
+                models.Prefetch("see_also", queryset=see_also),
+                models.Prefetch(
+                    "translations", queryset=Brief.objects.only(*LINK_FIELDS)
+                ),
+            )
+        )
+
+
+# What a link to a brief needs (a see-also target, a translation link, a
+# sitemap entry): its address and whether it is public.
+LINK_FIELDS = ("title", "slug", "language", "status", "published_at", "translation_of")
+# Columns a list of briefs never shows: the texts and the search document.
+HEAVY_FIELDS = ("news", "analysis", "search_vector")
 
 
 class Brief(models.Model):
@@ -413,7 +433,9 @@ class Brief(models.Model):
         update_search_vectors(Brief.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
-        return slug_url("briefs:detail", self.slug, self.language)
+        # A brief's address is in its own language, whatever the page's.
+        with translation.override(self.language):
+            return reverse("briefs:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

@@ -22,23 +22,13 @@ from .models import (
     TaggedCountry,
     Topic,
 )
-from .page import load_brief_page, load_page_relations
-
-
-def brief_detail_queryset():
-    """The brief with what it shows from other tables through a join.
-
-    ``page.load_page_relations`` reads the rest (bylines, tags, see-also links,
-    the translation link). The public page reads the same through
-    ``page.load_brief_page``, hand-written queries; previews use this.
-    """
-    return Brief.objects.select_related(
-        "section", "primary_country", "primary_topic", "license", "translation_of"
-    ).defer("search_vector", "translation_of__search_vector")
 
 
 class BriefPageMixin:
     """What the brief page's template needs besides the brief."""
+
+    template_name = "briefs/brief_detail.html"
+    context_object_name = "brief"
 
     def get_context_data(self, **kwargs):
         # The scheme and host of the canonical and alternate links, worked
@@ -47,45 +37,45 @@ class BriefPageMixin:
 
 
 class BriefDetailView(BriefPageMixin, DetailView):
-    template_name = "briefs/brief_detail.html"
-    context_object_name = "brief"
+    """A published brief in the page's language."""
+
+    def get_queryset(self):
+        return Brief.objects.published().in_language().for_page()
 
     def get(self, request, *args, **kwargs):
-        language = get_language()
-        self.object = load_brief_page(kwargs["slug"], language)
-        if self.object is None:
-            # The slug may belong to a brief in the other language: send the reader
-            # to this language's translation when there is one, else to the brief.
-            other = (
-                Brief.objects.published()
-                .filter(slug=kwargs["slug"])
-                .exclude(language=language)
-                .select_related("translation_of")
-                .first()
-            )
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            other = self.brief_in_other_language()
             if other is None:
-                raise Http404("No brief here")
-            translation = other.translation
-            if translation is not None and translation.is_public:
-                return redirect(translation)
-            return redirect(other)
-        context = self.get_context_data(object=self.object)
-        return self.render_to_response(context)
+                raise
+        # The slug belongs to a brief in the other language: send the reader
+        # to this language's translation when there is one, else to the brief.
+        translation = other.translation
+        if translation is not None and translation.is_public:
+            return redirect(translation)
+        return redirect(other)
+
+    def brief_in_other_language(self):
+        return (
+            Brief.objects.published()
+            .filter(slug=self.kwargs["slug"])
+            .exclude(language=get_language())
+            .select_related("translation_of")
+            .first()
+        )
 
 
 class BriefPreviewView(BriefPageMixin, DetailView):
     """A draft or scheduled brief, shown to whoever holds a valid signed link."""
 
-    template_name = "briefs/brief_detail.html"
-    context_object_name = "brief"
+    queryset = Brief.objects.for_page()
 
     def get_object(self, queryset=None):
         brief_id = preview.read_token(self.kwargs["token"])
         if brief_id is None:
             raise Http404("Invalid or expired preview link")
-        return load_page_relations(
-            get_object_or_404(brief_detail_queryset(), pk=brief_id)
-        )
+        return get_object_or_404(self.get_queryset(), pk=brief_id)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)

@@ -40,7 +40,7 @@ def query_plan(sql, params, analyze=False):
 
 
 def prepared_statements():
-    """The text of every statement this PostgreSQL connection has prepared."""
+    """Kept only until tests/test_search.py and test_home.py stop using it."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         return [statement for (statement,) in cursor.fetchall()]

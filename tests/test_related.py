@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from briefs import related
 from briefs.models import Brief, RelatedBrief
-from newsroom.cache import content_version
 from newsroom.publication.models import Publication
-from tests.factories import make_brief, make_country, make_topic
+from tests.factories import make_brief, make_country, make_section, make_topic
 from tests.test_admin import brief_form_data, inline_management
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +132,12 @@ def test_drafts_future_briefs_other_languages_and_translations_are_never_related
     assert related_titles(client, brief) == ["Visible"]
     # From the translation's side: the original is not related either.
     make_brief("Visible en español", countries=[chile], language="es", when=ago(3))
-    assert related_titles(client, spanish) == ["Otro idioma", "Visible en español"]
+    # The Spanish pick shares no tag: it fills the block as the section's latest.
+    assert related_titles(client, spanish) == [
+        "Otro idioma",
+        "Visible en español",
+        "Selección en español",
+    ]
 
 
 def test_a_translation_marked_in_the_same_language_is_still_left_out(tags):
@@ -161,21 +165,55 @@ def test_cards_show_kicker_date_headline_and_a_short_summary(client, tags):
 
 
 def test_automatic_choice_only_counts_recent_briefs_of_each_tag(tags, monkeypatch):
-    """On a large archive each tag contributes only its most recent briefs."""
+    """On a large archive each tag brings in only its most recent briefs."""
     chile, water = tags["chile"], tags["water"]
+    elsewhere = make_section(slug="elsewhere")
     brief = make_brief("Subject", countries=[chile], topics=[water])
     make_brief("Old, shares both", countries=[chile], topics=[water], when=ago(90))
-    make_brief("Newer Chile", countries=[chile], when=ago(3))
-    make_brief("Newest Chile", countries=[chile], when=ago(2))
+    make_brief("Old Chile", countries=[chile], when=ago(80), section=elsewhere)
+    make_brief("Newer Chile", countries=[chile], when=ago(3), section=elsewhere)
+    make_brief("Newest Chile", countries=[chile], when=ago(2), section=elsewhere)
 
     def titles():
-        return [card.title for card in related.related_briefs(brief, 3)]
+        return [card.title for card in related.related_briefs(loaded(brief), 4)]
 
-    assert titles()[0] == "Old, shares both"
-    # With a window of two, the old brief is not among Chile's latest two:
-    # it only counts for the topic it shares.
+    assert titles() == ["Old, shares both", "Newest Chile", "Newer Chile", "Old Chile"]
+    # With a window of two, "Old Chile" is not among Chile's latest two briefs
+    # and shares no other tag; the old brief still comes in through Water and
+    # ranks by every tag it shares.
     monkeypatch.setattr(related, "RECENT_PER_TAG", 2)
-    assert titles() == ["Newest Chile", "Newer Chile", "Old, shares both"]
+    assert titles() == ["Old, shares both", "Newest Chile", "Newer Chile"]
+
+
+def test_a_brief_sharing_no_tag_shows_the_latest_of_its_section(client, tags):
+    elsewhere = make_section(slug="elsewhere")
+    brief = make_brief("Untagged subject")
+    make_brief("Other section", when=ago(hours=2), section=elsewhere)
+    for number in range(4):
+        make_brief(f"Same section {number}", when=ago(number + 1))
+    make_brief("Draft", published=False)
+    make_brief("Spanish", language="es")
+    assert related_titles(client, brief) == [
+        "Same section 0",
+        "Same section 1",
+        "Same section 2",
+    ]
+
+
+def test_closest_briefs_come_before_the_section_fill(client, tags):
+    elsewhere = make_section(slug="elsewhere")
+    brief = make_brief("Subject", countries=[tags["chile"]])
+    make_brief("Newest of the section", when=ago(hours=2))
+    make_brief(
+        "Shares Chile", countries=[tags["chile"]], section=elsewhere, when=ago(9)
+    )
+    make_brief("Older of the section", when=ago(4))
+    make_brief("Other section", section=elsewhere, when=ago(hours=3))
+    assert related_titles(client, brief) == [
+        "Shares Chile",
+        "Newest of the section",
+        "Older of the section",
+    ]
 
 
 def test_editors_pick_and_order_related_briefs_in_the_admin(admin_client, client):
@@ -204,40 +242,43 @@ def loaded(brief):
     return Brief.objects.prefetch_related("countries", "topics").get(pk=brief.pk)
 
 
-def test_related_briefs_take_one_query_once_the_tags_are_read(
-    django_assert_num_queries, tags
+def related_world(size, tags):
+    """A brief with ``size`` tags and picks, and enough briefs to fill its block."""
+    countries = [make_country() for _ in range(size)]
+    topics = [make_topic() for _ in range(size)]
+    brief = make_brief("Subject", countries=countries, topics=topics)
+    for number in range(size):
+        make_brief(f"Similar {number}", countries=countries[number:], when=ago(number))
+        pick = make_brief(f"Pick {number}", when=ago(40 + number))
+        RelatedBrief.objects.create(brief=brief, related=pick, order=number)
+    for number in range(size):
+        make_brief(f"Section {number}", when=ago(60 + number))
+    return loaded(brief)
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_related_briefs_take_three_queries_whatever_they_show(
+    django_assert_num_queries, tags, size
 ):
-    brief = make_brief("Subject", countries=[tags["chile"]], topics=[tags["water"]])
-    for number in range(5):
-        make_brief(f"Similar {number}", countries=[tags["chile"]])
-    RelatedBrief.objects.create(brief=brief, related=make_brief("Pick"))
-    brief = loaded(brief)
-    related.related_briefs(brief, 3)
-    with django_assert_num_queries(1):
-        briefs = related.related_briefs(brief, 3)
-        kickers = [card.kicker for card in briefs]
-    assert len(briefs) == 3
-    assert kickers[1].name == "Chile"
+    """Picks, the closest briefs and the section's latest, with their kickers."""
+    brief = related_world(size, tags)
+    count = 3 * size
+    with django_assert_num_queries(3):
+        cards = related.related_briefs(brief, count)
+        kickers = [card.kicker for card in cards]
+        sections = [card.section.name for card in cards]
+    assert len(cards) == count
+    assert [card.title for card in cards[:size]] == [
+        f"Pick {number}" for number in range(size)
+    ]
+    assert cards[size].title == "Similar 0"
+    assert cards[-1].title == f"Section {size - 1}"
+    assert kickers[size] is not None and set(sections) == {"News"}
+    for card in cards:
+        assert {"news", "analysis", "search_vector"} <= card.get_deferred_fields()
 
 
-def test_a_tags_recent_briefs_are_read_once_for_every_page_that_shows_it(
-    django_assert_num_queries, tags
-):
-    chile, water = tags["chile"], tags["water"]
-    first = loaded(make_brief("First", countries=[chile], topics=[water]))
-    second = loaded(make_brief("Second", countries=[chile], topics=[water]))
-    third = loaded(make_brief("Third", countries=[chile], topics=[tags["mining"]]))
-    assert related.related_briefs(first, 3) == [second, third]
-    # Chile and Water were read for the first page; Mining is new.
-    with django_assert_num_queries(1):
-        assert related.related_briefs(second, 3) == [first, third]
-    with django_assert_num_queries(2):
-        assert related.related_briefs(third, 3) == [second, first]
-
-
-def test_a_page_reads_all_its_tags_recent_briefs_in_one_query(
-    django_assert_num_queries, tags
-):
+def test_the_ranking_is_one_query_however_many_tags(django_assert_num_queries, tags):
     chile, peru, water, mining = tags.values()
     brief = loaded(
         make_brief("Subject", countries=[chile, peru], topics=[water, mining])
@@ -245,8 +286,7 @@ def test_a_page_reads_all_its_tags_recent_briefs_in_one_query(
     make_brief("Chile and Water", countries=[chile], topics=[water], when=ago(3))
     make_brief("Peru", countries=[peru], when=ago(1))
     make_brief("Mining", topics=[mining], when=ago(2))
-    content_version()  # the content version after those saves
-    # Four windows, none read yet: one query for them, one for the cards.
+    # The picks and the ranking; nothing is left to fill.
     with django_assert_num_queries(2):
         titles = [card.title for card in related.related_briefs(brief, 3)]
     assert titles == ["Chile and Water", "Peru", "Mining"]
@@ -276,13 +316,12 @@ def test_an_unpublished_brief_leaves_the_related_block_at_once(client, tags):
     assert related_titles(client, brief) == []
 
 
-def test_picks_among_the_closest_briefs_do_not_crowd_the_rest_out(tags, monkeypatch):
-    """More picks than the candidates sent to the database allow for."""
+def test_picks_are_shown_up_to_a_limit_then_the_closest_follow(tags, monkeypatch):
     monkeypatch.setattr(related, "MAX_PICKS", 1)
     chile = tags["chile"]
     brief = make_brief("Subject", countries=[chile])
-    for number in range(3):
-        pick = make_brief(f"Pick {number}", countries=[chile], when=ago(hours=number))
+    for number in range(2):
+        pick = make_brief(f"Pick {number}", when=ago(days=10 + number))
         RelatedBrief.objects.create(brief=brief, related=pick, order=number)
     for number in range(3):
         make_brief(f"Similar {number}", countries=[chile], when=ago(days=1 + number))
@@ -291,7 +330,8 @@ def test_picks_among_the_closest_briefs_do_not_crowd_the_rest_out(tags, monkeypa
 
 
 def test_the_ranking_matches_a_plain_count_over_every_visible_brief(tags):
-    """Ties on the date included, on an archive smaller than the windows."""
+    """Ties on the date included, on an archive smaller than the windows;
+    the section's latest fill up."""
     chile, peru, water, mining = tags.values()
     rng = random.Random(7)
     same_time = ago(days=3)
@@ -321,31 +361,9 @@ def test_the_ranking_matches_a_plain_count_over_every_visible_brief(tags):
             for other in visible
             if other.pk != brief.pk
         ]
-        expected = [
-            other.title
-            for shared, _when, _pk, other in sorted(scored, reverse=True)
-            if shared
-        ][:5]
+        # Those sharing tags, then the rest of the section (all are in News).
+        closest = sorted((item for item in scored if item[0]), reverse=True)
+        latest = sorted((item[1:] for item in scored if not item[0]), reverse=True)
+        expected = [item[-1].title for item in closest + latest][:5]
         titles = [card.title for card in related.related_briefs(brief, 5)]
         assert titles == expected, brief.title
-
-
-def test_cards_hold_what_the_orm_reads_for_their_columns(tags):
-    brief = make_brief("Subject", countries=[tags["chile"]], topics=[tags["water"]])
-    similar = make_brief("Similar", countries=[tags["chile"]], topics=[tags["water"]])
-    untagged = make_brief("Picked, no kicker")
-    Brief.objects.filter(pk=untagged.pk).update(primary_country=None)
-    RelatedBrief.objects.create(brief=brief, related=untagged)
-    cards = related.related_briefs(loaded(brief), 3)
-
-    assert [card.pk for card in cards] == [untagged.pk, similar.pk]
-    for card in cards:
-        expected = Brief.objects.only(*related.CARD_FIELDS).get(pk=card.pk)
-        assert card.get_deferred_fields() == expected.get_deferred_fields()
-        for name in related.CARD_FIELDS:
-            assert getattr(card, name) == getattr(expected, name), name
-        assert card.primary_country == expected.primary_country
-        assert card.primary_topic == expected.primary_topic
-    assert cards[0].primary_country is None
-    assert cards[1].primary_country.slug == "chile"
-    assert cards[1].published_at.tzinfo is not None

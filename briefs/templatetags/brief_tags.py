@@ -1,59 +1,17 @@
-import functools
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from newsroom.html import sanitize_html
 
 from .. import related
-from ..links import link_url as reverse_once
 from ..rendering import with_see_also
 
 register = template.Library()
-
-
-@register.simple_tag
-def link_url(name, value=None):
-    """``{% url name value %}`` for a pattern with at most one argument,
-    reversed once per language (see ``briefs.links``)."""
-    return reverse_once(name, value)
-
-
-@register.simple_tag
-def time_tag(value):
-    """``<time>`` for a datetime: ISO 8601 for machines, the language's
-    ``DATE_FORMAT`` for readers, both in the current time zone."""
-    if value is None:
-        return ""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return format_html(
-        '<time datetime="{}">{}</time>',
-        local.isoformat(timespec="seconds"),
-        reader_date(local.date(), get_language()),
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def reader_date(day, language):
-    """``day`` in ``language``'s ``DATE_FORMAT``: the same for every page that
-    shows it, so it is worked out once (a page lists a handful of dates)."""
-    with translation.override(language):
-        return date_format(day, "DATE_FORMAT")
-
-
-@receiver(setting_changed)
-def _forget_dates(setting, **kwargs):
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "FORMAT_MODULE_PATH", "DATE_FORMAT"}:
-        reader_date.cache_clear()
 
 
 @register.simple_tag

@@ -29,7 +29,7 @@ def feedback_block(context, brief):
     """ "Was this content helpful?" with Yes / No, then "What could we improve?"."""
     return {
         "brief": brief,
-        "form": VoteForm.blank(),
+        "form": VoteForm(auto_id="feedback-%s"),
         "state": query_value(context, "feedback", VOTE_STATES),
     }
 
@@ -39,7 +39,7 @@ def comment_form(context, brief):
     """The publication's comment prompt and the form that sends editors a message."""
     return {
         "brief": brief,
-        "form": CommentForm.blank(),
+        "form": CommentForm(),
         "publication": context.get("publication"),
         "thanks": bool(query_value(context, "comment", {"thanks"})),
     }

@@ -60,7 +60,14 @@ LINK_FIELDS = ("slug", "language", "status", "published_at", "translation_of")
 
 
 class BriefSitemap(LatestChangeMixin, Sitemap):
-    """Every published brief, with hreflang alternates for its translation."""
+    """Every published brief, with hreflang alternates for its translation.
+
+    Not Django's ``i18n`` mode: that lists every item once per language, with
+    one address each, and builds the whole list for every page. Here a brief
+    and its translation are two rows, each with its own slug, so the list
+    stays a paginated queryset and the alternates come from the rows a page
+    reads.
+    """
 
     changefreq = "weekly"
     limit = 5000

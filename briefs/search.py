@@ -26,8 +26,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .columns import planned_each_time
-
 MAX_QUERY_LENGTH = 200
 # A search ranks at most this many matches, the most recent ones: ranking
 # every brief that contains a common word would cost seconds on a large archive.
@@ -216,14 +214,12 @@ def search(queryset, query, language):
     newest_first = ("-published_at", "-id")
     if uses_full_text_search(queryset):
         tsquery = _tsquery(query, language)
-        matches = (
+        matches = list(
             queryset.filter(search_vector=tsquery)
             .annotate(rank=SearchRank(F("search_vector"), tsquery))
             .order_by(*newest_first)
             .values_list("pk", "rank")[: MAX_RESULTS + 1]
         )
-        with planned_each_time(queryset.db):
-            matches = list(matches)
         # A stable sort: among equal ranks, the newest first, as read.
         ranked = sorted(matches[:MAX_RESULTS], key=lambda match: -match[1])
         return len(matches), [pk for pk, _rank in ranked]

@@ -9,22 +9,20 @@ lists the last two days' briefs, as Google News asks. robots.txt points
 crawlers to the index and the news sitemap.
 """
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import Max, Prefetch, Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from newsroom.cache import content_cached
 from newsroom.publication.models import Publication
 
 from .models import Author, Brief, Country, Section, Topic
-from .page import BRIEF_LINK
 
 NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap.
@@ -37,15 +35,17 @@ def latest_change(language=None):
     (home pages, archives) that change when one does, so none changed later
     than this."""
     return content_cached(
-        f"sitemap-latest-change:{language}", lambda: latest_change_query(language)
+        f"sitemap-latest-change:{language}",
+        lambda: latest_changes(language).first(),
     )
 
 
-def latest_change_query(language=None):
+def latest_changes(language=None):
+    """When published briefs (in ``language``) changed, the latest first."""
     briefs = Brief.objects.published()
     if language is not None:
         briefs = briefs.filter(language=language)
-    return briefs.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return briefs.order_by("-updated_at").values_list("updated_at", flat=True)
 
 
 class LatestChangeMixin:
@@ -54,18 +54,41 @@ class LatestChangeMixin:
         return latest_change()
 
 
+# What a brief's entry and its alternates read: its address, and whether it is
+# public (a translation's original may not be).
+LINK_FIELDS = ("slug", "language", "status", "published_at", "translation_of")
+
+
 class BriefSitemap(LatestChangeMixin, Sitemap):
+    """Every published brief, with hreflang alternates for its translation.
+
+    Not Django's ``i18n`` mode: that lists every item once per language, with
+    one address each, and builds the whole list for every page. Here a brief
+    and its translation are two rows, each with its own slug, so the list
+    stays a paginated queryset and the alternates come from the rows a page
+    reads.
+    """
+
     changefreq = "weekly"
     limit = 5000
 
     def items(self):
+        # A page's briefs come with their originals joined in and their
+        # public translations in one more query.
         return (
             Brief.objects.published()
             .select_related("translation_of")
             .only(
-                *BRIEF_LINK,
+                *LINK_FIELDS,
                 "updated_at",
-                *(f"translation_of__{field}" for field in BRIEF_LINK),
+                *(f"translation_of__{field}" for field in LINK_FIELDS),
+            )
+            .prefetch_related(
+                Prefetch(
+                    "translations",
+                    queryset=Brief.objects.published().only(*LINK_FIELDS),
+                    to_attr="public_translations",
+                )
             )
             .order_by("-published_at", "-id")
         )
@@ -73,37 +96,25 @@ class BriefSitemap(LatestChangeMixin, Sitemap):
     def lastmod(self, brief):
         return brief.updated_at
 
-    def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        # The translations of this page's originals, in one query. (A
-        # translation's original came with it, joined in.)
-        originals = [
-            url["item"].pk for url in urls if url["item"].translation_of_id is None
-        ]
-        translations = {}
-        if originals:
-            found = Brief.objects.filter(translation_of__in=originals).only(*BRIEF_LINK)
-            # In the default order, the first is what ``Brief.translation`` gives.
-            for translation_ in found:
-                translations.setdefault(translation_.translation_of_id, translation_)
-        base_url = f"{protocol}://{domain}"
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        base_url = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         for url in urls:
-            brief = url["item"]
-            counterpart = (
-                brief.translation_of
-                if brief.translation_of_id
-                else translations.get(brief.pk)
-            )
-            url["alternates"] = brief_alternates(brief, counterpart, base_url)
+            url["alternates"] = brief_alternates(url["item"], base_url)
         return urls
 
 
-def brief_alternates(brief, counterpart, base_url):
+def brief_alternates(brief, base_url):
     """hreflang alternates for a brief and its public counterpart in the other
     language (its original or its translation), or none."""
-    if counterpart is None or not counterpart.is_public:
+    if brief.translation_of_id:
+        original = brief.translation_of
+        counterpart = original if original.is_public else None
+    else:
+        original = brief
+        counterpart = next(iter(brief.public_translations), None)
+    if counterpart is None:
         return []
-    original = counterpart if brief.translation_of_id else brief
     alternates = [
         {
             "lang_code": version.language,
@@ -214,45 +225,6 @@ class NewsSitemap(Sitemap):
         for url in urls:
             url["publication_name"] = name
         return urls
-
-
-class UrlsetXML:
-    """Django's ``sitemap.xml`` template, written in Python.
-
-    The sitemap view accepts any object with a ``render()`` as its template.
-    A page of 5,000 briefs, each with its alternates, goes through the
-    template engine in about a third of a second; this writes the same
-    document (a URL's ``lastmod`` is its date in the current time zone, as
-    the template's ``date`` filter gives it) in a few milliseconds.
-    """
-
-    HEAD = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-    )
-
-    def render(self, context=None, request=None):
-        parts = [self.HEAD]
-        for url in context["urlset"]:
-            parts.append(f"<url><loc>{escape(url['location'])}</loc>")
-            lastmod = url.get("lastmod")
-            if lastmod:
-                if isinstance(lastmod, datetime) and timezone.is_aware(lastmod):
-                    lastmod = timezone.localtime(lastmod)
-                parts.append(f"<lastmod>{lastmod.strftime('%Y-%m-%d')}</lastmod>")
-            for name in ("changefreq", "priority"):
-                if url.get(name):
-                    parts.append(f"<{name}>{escape(url[name])}</{name}>")
-            for alternate in url.get("alternates") or ():
-                parts.append(
-                    '<xhtml:link rel="alternate"'
-                    f' hreflang="{escape(alternate["lang_code"])}"'
-                    f' href="{escape(alternate["location"])}"/>'
-                )
-            parts.append("</url>\n")
-        parts.append("</urlset>\n")
-        return "".join(parts)
 
 
 sitemaps = {

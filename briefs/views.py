@@ -13,7 +13,6 @@ from django.views.generic import DetailView, TemplateView
 from newsroom.licensing.attribution import site_root
 
 from . import preview, search
-from .columns import planned_each_time
 from .models import (
     Author,
     Brief,
@@ -208,28 +207,30 @@ class HomeView(TemplateView):
     window = 60
     organization_count = 3
 
+    def get_queryset(self):
+        return Brief.objects.published().in_language().for_cards().defer(*CARD_DEFERRED)
+
+    def get_organization_posts(self):
+        """The About block's posts, newest first.
+
+        They are few and can be old. Asked for by section id, they come from
+        the ``brief_section_listing`` index in order; joined on the section's
+        flag, PostgreSQL may instead walk every brief newest first to find
+        them.
+        """
+        return self.get_queryset().filter(section_id__in=Section.organization_ids())[
+            : self.organization_count
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        visible = Brief.objects.published().in_language().for_cards()
         recent = list(
-            visible.filter(section__is_organization=False).defer(*CARD_DEFERRED)[
-                : self.window
-            ]
+            self.get_queryset().filter(section__is_organization=False)[: self.window]
         )
         context["lead"] = recent[0] if recent else None
         context["latest"] = recent[1 : self.latest_count + 1]
         context["country_groups"] = country_groups(recent[self.latest_count + 1 :])
-        # Organization posts are few and can be old. Asked for by section id,
-        # and planned for those ids every time (never a generic plan), they
-        # come from the section's index; as a join on the section's flag, or
-        # with a plan made without the ids, PostgreSQL may walk every brief,
-        # newest first, to find them (130-250 ms with 100,000 briefs).
-        with planned_each_time():
-            context["organization_posts"] = list(
-                visible.filter(section_id__in=Section.organization_ids()).defer(
-                    *CARD_DEFERRED
-                )[: self.organization_count]
-            )
+        context["organization_posts"] = list(self.get_organization_posts())
         return context
 
 

@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
-from briefs.sitemaps import UrlsetXML, news_sitemaps, robots_txt, sitemaps
+from briefs.sitemaps import news_sitemaps, robots_txt, sitemaps
 from newsroom.republishing.urls import tracking_urlpatterns
 
 urlpatterns = [
@@ -25,7 +25,7 @@ urlpatterns = [
     path(
         "sitemap-<slug:section>.xml",
         sitemap,
-        {"sitemaps": sitemaps, "template_name": UrlsetXML()},
+        {"sitemaps": sitemaps},
         name="sitemap_section",
     ),
     path(

@@ -12,7 +12,6 @@ from django.utils import timezone
 from briefs import search
 from briefs.models import Brief
 from tests.factories import make_brief, make_country, make_topic
-from tests.queries import prepared_statements
 
 pytestmark = pytest.mark.django_db
 
@@ -190,19 +189,6 @@ def test_results_come_in_the_order_postgresql_would_rank_them(client, settings):
     )
     assert len(set(expected)) == 12
     assert result_titles(find(client, "harvest")) == expected
-
-
-@pytest.mark.skipif(not POSTGRES, reason="prepared statements are PostgreSQL's")
-def test_the_search_query_is_planned_for_its_words_every_time(client, settings):
-    """Never prepared: a generic plan cannot tell a common word from a rare one."""
-    settings.NEWSROOM_PAGE_CACHE = False
-    make_brief("Harvest report")
-    for _ in range(8):
-        assert result_titles(find(client, "harvest")) == ["Harvest report"]
-    prepared = prepared_statements()
-    assert prepared, "other repeated queries are still prepared"
-    assert not [statement for statement in prepared if "ts_rank" in statement]
-    assert connection.connection.prepare_threshold == 5
 
 
 @pytest.mark.parametrize(

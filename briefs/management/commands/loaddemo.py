@@ -5,7 +5,7 @@ import random
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from briefs import demo_data
@@ -60,26 +60,6 @@ class Command(BaseCommand):
             self.generate(briefs, batch_size)
             # Bulk inserts send no signals: tell the page cache the content changed.
             content_changed()
-            self.refresh_statistics()
-
-    def refresh_statistics(self):
-        """Let PostgreSQL's query planner see the bulk-loaded rows at once.
-
-        Until autovacuum gets to them, it plans against the near-empty tables it
-        analysed before the load; right after a large load that chose plans
-        taking seconds for the related-content query. VACUUM also marks the new
-        rows all-visible, which index-only scans rely on, instead of leaving that
-        pass to autovacuum while the site (or a benchmark) is serving. It cannot
-        run inside a transaction, where ANALYZE alone does. SQLite's planner,
-        which works without statistics, is left as it is.
-        """
-        if connection.vendor != "postgresql":
-            return
-        self.stdout.write("Updating the query planner's statistics…")
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
-            )
 
     # The hand-written demo
 

@@ -152,20 +152,6 @@ def content_cached(name, compute, timeout=None):
     return value
 
 
-def content_cached_many(names, compute, timeout=None):
-    """``{name: value}``, each kept like ``content_cached``; ``compute(missing)``
-    returns the values of the names not found. Only briefs.related uses it."""
-    version = content_version()
-    keys = {f"data:{version}:{name}": name for name in names}
-    found = {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
-    missing = [name for name in names if name not in found]
-    if missing:
-        computed = compute(missing)
-        cache.set_many({f"data:{version}:{n}": v for n, v in computed.items()}, timeout)
-        found.update(computed)
-    return {name: found[name] for name in names if name in found}
-
-
 @lru_cache
 def release():
     """A fingerprint of the code, templates and translations that render pages.

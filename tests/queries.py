@@ -37,10 +37,3 @@ def query_plan(sql, params, analyze=False):
             return "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         return "\n".join(row[-1] for row in cursor.fetchall())
-
-
-def prepared_statements():
-    """Kept only until tests/test_search.py and test_home.py stop using it."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements")
-        return [statement for (statement,) in cursor.fetchall()]

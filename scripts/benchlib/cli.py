@@ -163,6 +163,7 @@ def benchmark(base_url, options):
             "name": report.MISS,
             "path": data["miss_pages"][0],
             "script": "miss.lua",
+            "shown": f"{data['miss_pages'][0]}?r=<n>",
             "args": [miss_file],
             "unique": True,
         }
@@ -305,11 +306,12 @@ def sample(server, page, options, seconds=None, connections=None):
         progress(f"  {page['name']:<29} not available (404): skipped")
         return {"missing": True, "path": page["path"]}
     seconds = seconds or options.seconds
-    progress(f"  {page['name']:<29} {page['path']} ({seconds} s)…")
+    shown = page.get("shown", page["path"])
+    progress(f"  {page['name']:<29} {shown} ({seconds} s)…")
     args = list(page.get("args", []))
     if page.get("unique"):
         args.append(secrets.token_hex(4))
-    return measure(
+    result = measure(
         server,
         page["path"],
         options,
@@ -318,6 +320,7 @@ def sample(server, page, options, seconds=None, connections=None):
         seconds=seconds,
         connections=connections,
     )
+    return dict(result, shown=shown)
 
 
 def keep(run, page, result):

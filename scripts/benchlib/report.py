@@ -90,7 +90,7 @@ def benchmark(run, options):
         lines.append(
             f"{name:<29}{result['rps']:>8,.0f}{result['p50_us'] / 1000:>9.2f}"
             f"{result['p99_us'] / 1000:>9.2f}{result['errors']:>7}"
-            f"{ratio:>10.2f}{target:>9}  {verdict:<6}  {result['path']}"
+            f"{ratio:>10.2f}{target:>9}  {verdict:<6}  {result.get('shown', result['path'])}"
         )
     largest = max(
         (size for sizes in run["memory"].values() for size in sizes), default=0

@@ -282,9 +282,12 @@ def compare(base_url, sizes, options):
             for index in range(len(datas[sizes[0]]["pages"])):
                 for size in order:
                     page = datas[size]["pages"][index]
-                    progress(f"  {size:>7,} briefs:")
                     result = sample(
-                        servers[size], page, options, connections=connections
+                        servers[size],
+                        page,
+                        options,
+                        connections=connections,
+                        label=f"{size:>7,} briefs, {page['name']}",
                     )
                     best = p50s.get((page["name"], size))
                     if best is None or result.get("p50_us", math.inf) < best.get(
@@ -298,16 +301,16 @@ def compare(base_url, sizes, options):
 # Helpers
 
 
-def sample(server, page, options, seconds=None, connections=None):
+def sample(server, page, options, seconds=None, connections=None, label=None):
     """One wrk run of ``page``; a page answering 404 that may be missing is
     reported as missing."""
     status = server.status(page["path"])
     if status == 404 and page.get("optional"):
-        progress(f"  {page['name']:<29} not available (404): skipped")
+        progress(f"  {label or page['name']:<29} not available (404): skipped")
         return {"missing": True, "path": page["path"]}
     seconds = seconds or options.seconds
     shown = page.get("shown", page["path"])
-    progress(f"  {page['name']:<29} {shown} ({seconds} s)…")
+    progress(f"  {label or page['name']:<29} {shown} ({seconds} s)…")
     args = list(page.get("args", []))
     if page.get("unique"):
         args.append(secrets.token_hex(4))

@@ -40,8 +40,12 @@ test: $(STAMP)
 	@if command -v npm >/dev/null 2>&1 && [ ! -d node_modules/vnu-jar ]; then npm install --ignore-scripts --no-audit --no-fund --silent; fi
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# The performance report (docs/performance.md). Needs wrk (`apt-get install wrk`)
+# and, for PostgreSQL, psql (`apt-get install postgresql-client`); e.g.
+# `make bench BENCH_ARGS="--briefs 5000 --seconds 10"`, `BENCH_ARGS=--help`.
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) manage.py bench $(BENCH_ARGS)
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,19 +1,35 @@
--- wrk script for `manage.py bench`: counts responses by status code in every
+-- wrk script for `make bench`: counts responses by status code in every
 -- thread and prints one machine-readable summary line when the run is done:
 --   BENCH_JSON {"requests": ..., "duration_us": ..., "p50_us": ..., ...}
+-- miss.lua and spike.lua load it for the same summary.
 
 local threads = {}
 
 function setup(thread)
+  thread:set("id", #threads + 1)
   table.insert(threads, thread)
 end
 
 function init(args)
   statuses = {}
+  if init_paths then
+    init_paths(args)
+  end
 end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+end
+
+-- The paths listed one a line in a file, for the scripts that spread requests.
+function read_paths(filename)
+  local paths = {}
+  for line in io.lines(filename) do
+    if line ~= "" then
+      table.insert(paths, line)
+    end
+  end
+  return paths
 end
 
 function done(summary, latency, requests)

@@ -44,7 +44,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# Uploaded images. A large deployment puts them on object storage or a CDN.
-urlpatterns += [
-    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
-]
+# Uploaded images, for development and for a site that asks for it. In
+# production the web server or the S3 store serves them (docs/deployment.md).
+if settings.DEBUG or settings.NEWSROOM_SERVE_MEDIA:
+    urlpatterns += [
+        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]

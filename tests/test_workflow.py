@@ -9,7 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from briefs.models import Author, Brief, BriefAuthor
-from briefs.workflow import author_profile
+from briefs.roles import author_profile
 from newsroom.licensing.models import License
 from tests.factories import (
     inline_management,

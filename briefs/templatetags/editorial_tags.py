@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from briefs.models import Brief
-from briefs.workflow import can_publish, owned_by
+from briefs.roles import can_publish, owned_by
 
 register = template.Library()
 

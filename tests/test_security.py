@@ -36,6 +36,10 @@ def test_deploy_check_reports_no_issues_with_production_settings():
         DJANGO_SECRET_KEY="production-" + "k3Yq9vLw2Rz8" * 5,
         DJANGO_SECURE_SSL="1",
         DJANGO_ALLOWED_HOSTS="example.org",
+        # With both HSTS opt-ins on, nothing is silenced either (off, the
+        # deploy check's two reminders about them are: tests/test_settings.py).
+        DJANGO_HSTS_INCLUDE_SUBDOMAINS="1",
+        DJANGO_HSTS_PRELOAD="1",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],

@@ -11,8 +11,9 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
 from newsroom.licensing.attribution import site_root
+from newsroom.publication.models import Publication
 
-from . import preview, search
+from . import fragments, preview, search
 from .models import (
     Author,
     Brief,
@@ -30,9 +31,14 @@ class BriefPageMixin:
     context_object_name = "brief"
 
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
         # The scheme and host of the canonical and alternate links, worked
         # out once rather than once per link.
-        return super().get_context_data(site_root=site_root(self.request), **kwargs)
+        context["site_root"] = site_root(self.request)
+        context["own_part_key"] = fragments.own_part_key(
+            self.object, Publication.load(), context["site_root"]
+        )
+        return context
 
 
 class BriefDetailView(BriefPageMixin, DetailView):

@@ -1,4 +1,5 @@
-from django.conf import settings
+"""The brief: its fields, the rules for who may see it, and what a page loads."""
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,12 +10,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
 
-from newsroom.cache import content_cached
 from newsroom.html import sanitize_html
-from newsroom.localization import SpanishVariants
 from newsroom.validators import validate_image_upload
+
+from .authors import Author, BriefAuthor
+from .links import SeeAlsoLink
+from .taxonomy import Country, Language, Section, Topic
 
 RICH_TEXT_EXTENSIONS = {
     "Bold": True,
@@ -32,134 +34,6 @@ RICH_TEXT_EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "History": True,
 }
-
-
-class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
-    SPANISH = "es", _("Spanish")
-
-
-class LocalizedNameMixin(SpanishVariants):
-    """Country, topic and section names and descriptions in the page's language."""
-
-    @property
-    def display_name(self):
-        return self.localized("name")
-
-    @property
-    def display_description(self):
-        return self.localized("description")
-
-
-class Section(LocalizedNameMixin, models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    name_es = models.CharField(_("name (Spanish)"), max_length=100, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
-    is_organization = models.BooleanField(
-        _("organization section"),
-        default=False,
-        help_text=_(
-            "Posts about the newsroom itself, listed in the home page's About block."
-        ),
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("section")
-        verbose_name_plural = _("sections")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("briefs:section", kwargs={"slug": self.slug})
-
-    @classmethod
-    def organization_ids(cls):
-        """The ids of the organization sections, kept until the content changes."""
-        return content_cached(
-            "organization-sections",
-            lambda: list(
-                cls.objects.filter(is_organization=True).values_list("id", flat=True)
-            ),
-        )
-
-
-class ArchiveTag(LocalizedNameMixin, TagBase):
-    """A tag with its own archive page: countries and topics."""
-
-    name_es = models.CharField(_("name (Spanish)"), max_length=100, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
-
-    archive_url_name = None
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def get_absolute_url(self):
-        return reverse(self.archive_url_name, kwargs={"slug": self.slug})
-
-
-class Country(ArchiveTag):
-    archive_url_name = "briefs:country"
-
-    class Meta(ArchiveTag.Meta):
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
-
-
-class Topic(ArchiveTag):
-    archive_url_name = "briefs:topic"
-
-    class Meta(ArchiveTag.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-
-
-class Author(SpanishVariants, models.Model):
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    bio = models.TextField(_("bio"), blank=True)
-    bio_es = models.TextField(
-        _("bio (Spanish)"),
-        blank=True,
-        help_text=_("Shown on Spanish pages; empty: the bio above."),
-    )
-    photo = models.ImageField(
-        _("photo"),
-        upload_to="authors/",
-        blank=True,
-        validators=[validate_image_upload],
-    )
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user account"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author",
-    )
-
-    class Meta:
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("briefs:author", kwargs={"slug": self.slug})
-
-    @property
-    def display_bio(self):
-        """The bio in the page's language."""
-        return self.localized("bio")
 
 
 class BriefQuerySet(models.QuerySet):
@@ -428,7 +302,7 @@ class Brief(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
-        from .search import update_search_vectors
+        from ..search import update_search_vectors
 
         update_search_vectors(Brief.objects.filter(pk=self.pk))
 
@@ -500,151 +374,3 @@ class Brief(models.Model):
         if self.translation_of_id:
             return self.translation_of
         return next(iter(self.translations.all()), None)
-
-
-class BriefAuthor(models.Model):
-    brief = models.ForeignKey(Brief, on_delete=models.CASCADE)
-    author = models.ForeignKey(
-        Author, on_delete=models.PROTECT, verbose_name=_("author")
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("byline")
-        verbose_name_plural = _("byline")
-        ordering = ["order", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["brief", "author"], name="brief_author_once"
-            )
-        ]
-        # An author's archive reads their briefs' ids from this index alone.
-        indexes = [models.Index(fields=["author", "brief"], name="byline_author")]
-
-    def __str__(self):
-        return str(self.author)
-
-
-class TaggedCountry(TaggedItemBase):
-    content_object = models.ForeignKey(Brief, on_delete=models.CASCADE)
-    tag = models.ForeignKey(
-        Country, on_delete=models.CASCADE, related_name="tagged_briefs"
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tag", "content_object"], name="country_tag_once"
-            )
-        ]
-
-
-class TaggedTopic(TaggedItemBase):
-    content_object = models.ForeignKey(Brief, on_delete=models.CASCADE)
-    tag = models.ForeignKey(
-        Topic, on_delete=models.CASCADE, related_name="tagged_briefs"
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tag", "content_object"], name="topic_tag_once"
-            )
-        ]
-
-
-class RelatedBrief(models.Model):
-    """A related brief picked by hand, shown before the automatic ones."""
-
-    brief = models.ForeignKey(
-        Brief, on_delete=models.CASCADE, related_name="related_picks"
-    )
-    related = models.ForeignKey(
-        Brief,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("related brief"),
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("related brief")
-        verbose_name_plural = _("related briefs (picked by hand)")
-        ordering = ["order", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["brief", "related"], name="related_once")
-        ]
-
-    def __str__(self):
-        return str(self.related)
-
-    def clean(self):
-        if self.brief_id and self.brief_id == self.related_id:
-            raise ValidationError(_("A brief cannot be related to itself."))
-
-
-class SeeAlsoLink(models.Model):
-    """A "See also" link placed inside the text, after a given paragraph."""
-
-    class Place(models.TextChoices):
-        NEWS = "news", _("News")
-        ANALYSIS = "analysis", _("Analysis")
-
-    brief = models.ForeignKey(Brief, on_delete=models.CASCADE, related_name="see_also")
-    label = models.CharField(_("label"), max_length=200)
-    target_brief = models.ForeignKey(
-        Brief,
-        verbose_name=_("brief"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    target_country = models.ForeignKey(
-        Country,
-        verbose_name=_("country"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-    )
-    target_topic = models.ForeignKey(
-        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, null=True, blank=True
-    )
-    url = models.URLField(_("URL"), blank=True)
-    place = models.CharField(
-        _("section"), max_length=10, choices=Place.choices, default=Place.NEWS
-    )
-    after_paragraph = models.PositiveSmallIntegerField(
-        _("after paragraph"),
-        default=1,
-        help_text=_("1 places it after the first paragraph."),
-    )
-
-    class Meta:
-        verbose_name = _("see-also link")
-        verbose_name_plural = _("see-also links")
-        ordering = ["place", "after_paragraph", "id"]
-
-    def __str__(self):
-        return self.label
-
-    def clean(self):
-        targets = [
-            self.target_brief_id,
-            self.target_country_id,
-            self.target_topic_id,
-            self.url,
-        ]
-        if sum(1 for target in targets if target) != 1:
-            raise ValidationError(
-                _("Choose exactly one target: a brief, a country, a topic or a URL.")
-            )
-
-    def get_target_url(self):
-        if self.target_brief_id:
-            return self.target_brief.get_absolute_url()
-        if self.target_country_id:
-            return self.target_country.get_absolute_url()
-        if self.target_topic_id:
-            return self.target_topic.get_absolute_url()
-        return self.url

@@ -2,7 +2,7 @@
 # The venv's interpreter: Debian's python3.11 where there is one. Debian builds
 # it with profile-guided and link-time optimisation into one static binary, and
 # it renders a page in about a fifth less time than a default source build such as
-# pyenv's (README, "Which Python"). `make venv PYTHON=...` picks another;
+# pyenv's (docs/deployment.md, "Which Python"). `make venv PYTHON=...` picks another;
 # `make clean` first if .venv exists.
 PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11) python3)
 VENV := .venv

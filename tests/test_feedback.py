@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -246,6 +247,17 @@ def test_a_client_that_votes_too_often_is_slowed_down(reader, settings):
     assert vote(reader, brief, json=True).status_code == 429
     neighbour = Client(REMOTE_ADDR="198.51.100.2")
     assert vote(neighbour, brief).status_code == 302
+
+
+def test_the_limit_holds_when_the_page_cache_is_emptied(reader, settings):
+    """Counters live in their own cache: a flood of pages, or an edit, that
+    empties the page cache does not hand a client a fresh allowance."""
+    settings.NEWSROOM_FEEDBACK_RATES = {"vote": (2, 600), "comment": (5, 600)}
+    brief = make_brief()
+    for _ in range(2):
+        assert vote(reader, brief).status_code == 302
+    caches["default"].clear()
+    assert vote(reader, brief).status_code == 429
 
 
 # Bad input

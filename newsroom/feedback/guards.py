@@ -17,10 +17,15 @@ import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 from django.utils.crypto import salted_hmac
 
 from newsroom.security import client_ip  # one rule for the whole site
+
+# Counters live apart from pages (settings.CACHES): a flood of page keys
+# cannot evict them, and a new release does not reset them.
+cache = ConnectionProxy(caches, "ratelimit")
 
 # (requests, seconds) per client; settings can override them.
 DEFAULT_RATES = {"vote": (30, 600), "comment": (5, 600)}

@@ -15,13 +15,18 @@ import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
+from django.utils.connection import ConnectionProxy
 
 from .models import Republication
+
+# Counters live apart from pages (settings.CACHES): a flood of page keys
+# cannot evict them, and a new release does not reset them.
+cache = ConnectionProxy(caches, "ratelimit")
 
 logger = logging.getLogger(__name__)
 

@@ -11,17 +11,20 @@ under the version they were computed with, so an edit makes them all
 unreachable at once. docs/caching.md tells the whole story.
 """
 
+import fcntl
 import hashlib
 import logging
 import os
 import secrets
 import time
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import DisallowedHost
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
@@ -196,6 +199,30 @@ class FileCache(FileBasedCache):
         self.writes += 1
         if self.writes % self.cull_every == 1:
             super()._cull()
+
+    # Django's file cache reads and then writes in add() and incr(), so two
+    # workers counting at once lose a count; rate limits and republication
+    # hits count through them. One lock file for the directory makes each
+    # atomic across the threads and processes of the machine (counting is
+    # quick; one lock, rather than one per key, leaves no files behind).
+
+    @contextmanager
+    def _locked(self, key, version):
+        self._createdir()
+        with open(os.path.join(self._dir, "counters.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._locked(key, version):
+            return super().add(key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        with self._locked(key, version):
+            return super().incr(key, delta, version)
 
 
 # Signal receivers (connected in newsroom.publication.apps)

@@ -163,7 +163,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4, "CULL_EVERY": 100},
         },
         "ratelimit": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "newsroom.cache.FileCache",
             "LOCATION": NEWSROOM_CACHE_DIR / "ratelimit",
             "OPTIONS": {"MAX_ENTRIES": 10000, "CULL_FREQUENCY": 4},
         },

@@ -324,7 +324,7 @@ if SECURE_SSL:
 
 # The admin's own policy, for every URL under the admin (newsroom/security.py):
 # the public one plus inline scripts and styles, as the rich-text editor loads
-# its modules through an inline import map, and blob: images for its previews.
+# its modules through an inline import map, and blob: images.
 NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],

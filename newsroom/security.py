@@ -1,49 +1,54 @@
 """Security headers, the client address for login throttling, and the login backend.
 
-``SecurityHeadersMiddleware`` adds a Content-Security-Policy (a strict one on
-public pages, a laxer one in the admin, whose rich-text editor needs an inline
-import map), a Permissions-Policy and ``frame-ancestors 'none'`` to every
-response. Django's own SecurityMiddleware and XFrameOptionsMiddleware send
-Referrer-Policy, X-Content-Type-Options, Cross-Origin-Opener-Policy, HSTS and
-X-Frame-Options from the settings.
+``NewsroomCSPMiddleware`` is django-csp's middleware: it sends the
+Content-Security-Policy of ``CONTENT_SECURITY_POLICY`` (a strict one) on public
+pages, and ``NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY`` (a laxer one: the admin's
+rich-text editor needs an inline import map) under the admin's URL. Views
+change either with django-csp's decorators. ``SecurityHeadersMiddleware`` adds
+a Permissions-Policy, and X-Frame-Options to pages served from the cache.
+Django's own SecurityMiddleware sends Referrer-Policy, X-Content-Type-Options,
+Cross-Origin-Opener-Policy and HSTS from the settings.
 """
 
 from axes.backends import AxesStandaloneBackend
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
 
 
-def build_policy(directives):
-    """``{"script-src": ["'self'"], ...}`` as a header value."""
-    return "; ".join(
-        " ".join([name, *values]).strip()
-        for name, values in directives.items()
-        if values
-    )
+class NewsroomCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own policy under the admin.
+
+    The admin policy takes the place of the settings' one, so that a view's
+    ``@csp_update`` or ``@csp_replace`` applies to it in the same way; a view
+    with a whole policy of its own (``@csp``) keeps that one.
+    """
+
+    _admin_prefix = None
+
+    def is_admin(self, request):
+        if self._admin_prefix is None:
+            self._admin_prefix = reverse("admin:index")
+        return request.path.startswith(self._admin_prefix)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and self.is_admin(request):
+            parts.config = settings.NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
 
 
 class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response, and frame denial on cached pages."""
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self.public_policy = build_policy(settings.NEWSROOM_CSP)
-        self.admin_policy = build_policy(settings.NEWSROOM_ADMIN_CSP)
         self.permissions_policy = ", ".join(
             f"{feature}=()" for feature in settings.NEWSROOM_PERMISSIONS_POLICY_DENY
         )
-        self._admin_prefix = None
-
-    def is_admin(self, path):
-        if self._admin_prefix is None:
-            self._admin_prefix = reverse("admin:index")
-        return path.startswith(self._admin_prefix)
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = (
-            self.admin_policy if self.is_admin(request.path) else self.public_policy
-        )
-        if policy and "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = policy
         if self.permissions_policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = self.permissions_policy
         # Pages served from the page cache skip XFrameOptionsMiddleware.

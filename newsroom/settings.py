@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "reversion",
     # Throttles admin logins (newsroom/security.py, AXES_* below).
     "axes",
+    # Content-Security-Policy headers (CONTENT_SECURITY_POLICY below); the app
+    # adds django-csp's checks of its settings.
+    "csp",
     "newsroom.publication",
     "newsroom.licensing",
     "newsroom.fundraising",
@@ -71,7 +75,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # CSP, Permissions-Policy and frame denial on every response (also cached ones).
+    # Outside the page cache, so cached pages get these headers too: the
+    # Content-Security-Policy (django-csp, with the admin's own policy) ...
+    "newsroom.security.NewsroomCSPMiddleware",
+    # ... and Permissions-Policy and frame denial.
     "newsroom.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/If-None-Match: 304 Not Modified, for cached pages too.
@@ -258,30 +265,26 @@ SECURE_SSL = env_bool("DJANGO_SECURE_SSL", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
-# Content-Security-Policy (newsroom/security.py). Public pages run only our own
-# static scripts; JSON-LD blocks are data, which CSP does not execute.
-NEWSROOM_CSP = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "media-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
+# Content-Security-Policy, sent by django-csp (docs/security.md). Public pages
+# run only our own static scripts; JSON-LD blocks are data, which CSP does not
+# execute. A view that needs more says so with csp.decorators.csp_update.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 # Images on another host (a CDN or object storage for uploads): DJANGO_CSP_IMG_HOSTS.
-NEWSROOM_CSP["img-src"] += env_list("DJANGO_CSP_IMG_HOSTS")
-# The admin's rich-text editor loads its modules through an inline import map.
-NEWSROOM_ADMIN_CSP = {
-    **NEWSROOM_CSP,
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": [*NEWSROOM_CSP["img-src"], "blob:"],
-}
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += env_list("DJANGO_CSP_IMG_HOSTS")
 # Browser features no page of ours uses (the clipboard stays: "Copy HTML").
 NEWSROOM_PERMISSIONS_POLICY_DENY = [
     "accelerometer",
@@ -317,7 +320,19 @@ if SECURE_SSL:
         )
         if not chosen
     ]
-    NEWSROOM_CSP["upgrade-insecure-requests"] = [""]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+
+# The admin's own policy, for every URL under the admin (newsroom/security.py):
+# the public one plus inline scripts and styles, as the rich-text editor loads
+# its modules through an inline import map, and blob: images.
+NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

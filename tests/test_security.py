@@ -110,6 +110,60 @@ def test_the_admin_has_its_own_policy_that_still_denies_framing(admin_client):
     assert response["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.django_db
+def test_the_admin_policy_differs_from_the_public_one_only_where_it_must(
+    admin_client, client
+):
+    public = csp(client.get("/en/"))
+    assert public == {
+        "default-src": "'self'",
+        "script-src": "'self'",
+        "style-src": "'self'",
+        "img-src": "'self' data:",
+        "font-src": "'self'",
+        "connect-src": "'self'",
+        "media-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": "'none'",
+    }
+    admin = csp(admin_client.get(reverse("admin:briefs_brief_add")))
+    assert admin["script-src"] == "'self' 'unsafe-inline'"
+    assert admin["style-src"] == "'self' 'unsafe-inline'"
+    assert admin["img-src"] == public["img-src"] + " blob:"
+    changed = {"script-src", "style-src", "img-src"}
+    assert {k: v for k, v in admin.items() if k not in changed} == {
+        k: v for k, v in public.items() if k not in changed
+    }
+    # Every admin URL, the login page and a missing one included.
+    for url in [reverse("admin:login"), "/admin/no-such-page/"]:
+        assert csp(client.get(url))["script-src"] == "'self' 'unsafe-inline'", url
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.csp_urls")
+def test_a_view_with_a_csp_decorator_gets_its_change_also_from_the_cache(client):
+    for _attempt in range(2):  # the second answer comes from the page cache
+        policy = csp(client.get("/csp/analytics/"))
+        assert policy["script-src"] == "'self' https://stats.example.org"
+        assert policy["object-src"] == "'none'"
+    assert csp(client.get("/en/"))["script-src"] == "'self'"
+    assert csp(client.get("/csp/replaced/"))["img-src"] == "'self'"
+    assert csp(client.get("/csp/own/")) == {"default-src": "'none'"}
+    response = client.get("/csp/exempt/")
+    assert "Content-Security-Policy" not in response
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.csp_urls")
+def test_a_decorator_on_an_admin_view_changes_the_admin_policy(client):
+    policy = csp(client.get("/admin/csp/analytics/"))
+    assert policy["connect-src"] == "'self' https://stats.example.org"
+    assert policy["script-src"] == "'self' 'unsafe-inline'"
+
+
 # Login throttling.
 
 

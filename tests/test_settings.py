@@ -125,3 +125,32 @@ def test_deploy_check_is_clean_with_hsts_subdomains_and_preload_on():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def https_csp(path, **env):
+    """The Content-Security-Policy an HTTPS request for ``path`` gets."""
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.test import Client;"
+        f"r = Client().get({path!r}, secure=True, HTTP_HOST='news.example.org');"
+        "print(r.headers.get('Content-Security-Policy'))",
+        **PRODUCTION,
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_https_upgrades_insecure_requests_on_public_pages_and_in_the_admin():
+    public, admin = https_csp("/robots.txt"), https_csp("/admin/")
+    assert "upgrade-insecure-requests" in public
+    assert "upgrade-insecure-requests" in admin
+    assert "'unsafe-inline'" in admin and "'unsafe-inline'" not in public
+
+
+def test_image_hosts_from_the_environment_are_allowed_everywhere():
+    hosts = {"DJANGO_CSP_IMG_HOSTS": "https://media.example.org, https://cdn.example"}
+    public = "img-src 'self' data: https://media.example.org https://cdn.example"
+    assert public in https_csp("/robots.txt", **hosts).split("; ")
+    assert public + " blob:" in https_csp("/admin/", **hosts).split("; ")

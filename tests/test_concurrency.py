@@ -2,8 +2,8 @@
 
 Requests run in parallel threads through the normal URLs, each thread with its
 own database connection, so the database sees real concurrent transactions.
-SQLite serialises every write, which would hide lost updates: these tests run
-on PostgreSQL (DATABASE_URL=postgres://...), as production does.
+They run on both databases: on PostgreSQL they look for lost updates, on
+SQLite (a file, see conftest.py) for writes refused with "database is locked".
 """
 
 import threading
@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.db.models import Sum
 from django.test import Client
 from django.urls import reverse
@@ -22,13 +22,7 @@ from newsroom.fundraising.models import DonationClick
 from newsroom.republishing.models import Republication
 from tests.factories import make_author, make_brief, make_prompt
 
-pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="SQLite serialises all writes; concurrency needs PostgreSQL",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 THREADS = 12
 

@@ -92,8 +92,14 @@ def test_donation_clicks_at_once_are_all_counted(brief):
     prompt = make_prompt()
     url = reverse("fundraising:click", args=[prompt.pk]) + f"?brief={brief.pk}"
     banner = reverse("fundraising:click", args=[prompt.pk])
-    requests = [lambda client: client.get(url)] * 50
-    requests += [lambda client: client.get(banner)] * 30
+
+    def click(url, number):
+        # Each address counts one click per prompt and brief (fundraising/views.py).
+        return lambda client: client.get(url, REMOTE_ADDR=f"198.51.100.{number}")
+
+    requests = [click(url, number) for number in range(50)]
+    requests += [click(banner, number) for number in range(30)]
+    requests += [click(url, 7)] * 10  # repeats from one address count once
     responses = at_once(requests)
     assert_no_server_errors(responses)
     assert {response.status_code for response in responses} == {302}

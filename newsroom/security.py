@@ -1,4 +1,5 @@
-"""Security headers, the client address for login throttling, and the login backend.
+"""Security headers, the client address (for the login throttle and public limits),
+and the login backend.
 
 ``NewsroomCSPMiddleware`` is django-csp's middleware: it sends the
 Content-Security-Policy of ``CONTENT_SECURITY_POLICY`` (a strict one) on public
@@ -9,6 +10,8 @@ a Permissions-Policy, and X-Frame-Options to pages served from the cache.
 Django's own SecurityMiddleware sends Referrer-Policy, X-Content-Type-Options,
 Cross-Origin-Opener-Policy and HSTS from the settings.
 """
+
+import ipaddress
 
 from axes.backends import AxesStandaloneBackend
 from csp.middleware import CSPMiddleware
@@ -77,6 +80,26 @@ def client_ip(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies][:100]
     return request.META.get("REMOTE_ADDR", "")[:100]
+
+
+def client_network(request):
+    """The reader's address as the public limits count it.
+
+    An IPv4 address stands for itself; an IPv6 address for its /64 network,
+    since a single connection is usually handed a whole /64 and can pick a new
+    address in it at will. An IPv4-mapped IPv6 address is its IPv4 address. A
+    value that is no address at all is returned as it is.
+    """
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):

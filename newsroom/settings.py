@@ -124,8 +124,17 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sql
 # PostgreSQL, and on SQLite a fresh parse of the schema and a cold page cache.
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+    # SQLite takes one writer at a time. A transaction that reads and then
+    # writes (update_or_create, the admin's saves) would be refused at once
+    # with "database is locked" when another process wrote in between: BEGIN
+    # IMMEDIATE takes the write lock first, so it waits up to `timeout`
+    # seconds instead. WAL lets readers go on while a write is under way.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("timeout", 20)
+    options.setdefault("transaction_mode", "IMMEDIATE")
+    options.setdefault(
+        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 

@@ -119,3 +119,21 @@ def redis_url():
     finally:
         server.terminate()
         server.wait(10)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, tmp_path_factory
+):
+    """On SQLite, the test database is a file of this test process's own.
+
+    pytest-django's default, a shared-cache in-memory database, locks whole
+    tables between connections and refuses at once ("database table is
+    locked") where a real SQLite file waits for the busy timeout: the
+    concurrency tests need the file, as the site runs on.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test = database.setdefault("TEST", {})
+        if not test.get("NAME"):
+            test["NAME"] = str(tmp_path_factory.mktemp("database") / "test.sqlite3")

@@ -227,6 +227,22 @@ def test_a_client_that_comments_too_often_is_slowed_down(reader, settings):
     assert ReaderMessage.objects.count() == 1
 
 
+def test_the_comment_limit_is_per_address_whatever_the_browser_says(settings):
+    """Neither a new User-Agent nor a new address in the same IPv6 /64 gives a
+    client a fresh allowance; another /64 has its own."""
+    settings.NEWSROOM_FEEDBACK_RATES = {"vote": (30, 600), "comment": (2, 600)}
+    brief = make_brief()
+    first = Client(REMOTE_ADDR="2001:db8:9:9::1", HTTP_USER_AGENT="Browser/1")
+    assert send(first, brief).status_code == 302
+    second = Client(REMOTE_ADDR="2001:db8:9:9::2", HTTP_USER_AGENT="Browser/2")
+    assert send(second, brief).status_code == 302
+    third = Client(REMOTE_ADDR="2001:db8:9:9:1::3", HTTP_USER_AGENT="Browser/3")
+    assert send(third, brief).status_code == 429
+    elsewhere = Client(REMOTE_ADDR="2001:db8:9:a::1", HTTP_USER_AGENT="Browser/3")
+    assert send(elsewhere, brief).status_code == 302
+    assert ReaderMessage.objects.count() == 3
+
+
 @pytest.mark.parametrize("method", ["get", "put", "delete"])
 def test_the_comment_endpoint_only_accepts_post(reader, method):
     brief = make_brief()

@@ -5,10 +5,11 @@ from datetime import timedelta
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from newsroom.feedback.models import ReaderMessage, Vote
+from newsroom.security import client_network
 from tests.factories import make_brief, make_prompt
 
 pytestmark = pytest.mark.django_db
@@ -138,18 +139,51 @@ def test_a_reader_has_one_vote_per_brief_and_can_change_it(reader):
     assert Vote.objects.filter(brief=other).count() == 1
 
 
-def test_readers_are_told_apart_without_storing_their_address(reader):
+def test_readers_are_told_apart_by_address_without_storing_it(reader):
     brief = make_brief()
     vote(reader, brief, "yes")
-    other_browser = Client(HTTP_USER_AGENT="Other browser", REMOTE_ADDR="203.0.113.7")
-    vote(other_browser, brief, "no")
     other_address = Client(HTTP_USER_AGENT="Mozilla/5.0 (reader)", REMOTE_ADDR="::1")
     vote(other_address, brief, "no")
     keys = list(Vote.objects.values_list("reader", flat=True))
-    assert len(set(keys)) == 3
+    assert len(set(keys)) == 2
     for key in keys:
         assert len(key) == 64 and all(c in "0123456789abcdef" for c in key)
         assert "203.0.113.7" not in key
+
+
+def test_a_new_user_agent_does_not_make_a_new_voter(reader):
+    """The browser string is the client's to change: it is not part of the voter."""
+    brief = make_brief()
+    vote(reader, brief, "yes")
+    for number in range(5):
+        other_browser = Client(
+            HTTP_USER_AGENT=f"Stuffer/{number}", REMOTE_ADDR="203.0.113.7"
+        )
+        assert vote(other_browser, brief, "no").status_code == 302
+    assert Vote.objects.filter(brief=brief).count() == 1
+    assert Vote.objects.get(brief=brief).helpful is False, "the last vote counts"
+
+
+def test_addresses_of_one_ipv6_64_are_one_voter():
+    brief = make_brief()
+    for address in ["2001:db8:5:6::1", "2001:db8:5:6:aaaa:bbbb:cccc:dddd"]:
+        assert vote(Client(REMOTE_ADDR=address), brief, "yes").status_code == 302
+    assert Vote.objects.filter(brief=brief).count() == 1
+    vote(Client(REMOTE_ADDR="2001:db8:5:7::1"), brief, "no")
+    assert Vote.objects.filter(brief=brief).count() == 2
+
+
+def test_a_vote_the_next_day_counts_again(reader, monkeypatch):
+    """One counted vote per address per brief per day."""
+    brief = make_brief()
+    vote(reader, brief, "yes")
+    vote(reader, brief, "no")
+    assert list(Vote.objects.values_list("helpful", flat=True)) == [False]
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    vote(reader, brief, "yes")
+    vote(reader, brief, "yes")
+    assert sorted(Vote.objects.values_list("helpful", flat=True)) == [False, True]
 
 
 def test_the_reader_key_depends_on_the_brief(reader):
@@ -247,6 +281,46 @@ def test_a_client_that_votes_too_often_is_slowed_down(reader, settings):
     assert vote(reader, brief, json=True).status_code == 429
     neighbour = Client(REMOTE_ADDR="198.51.100.2")
     assert vote(neighbour, brief).status_code == 302
+
+
+def test_a_new_user_agent_does_not_reset_the_vote_limit(reader, settings):
+    settings.NEWSROOM_FEEDBACK_RATES = {"vote": (3, 600), "comment": (5, 600)}
+    brief = make_brief()
+    for number in range(3):
+        client = Client(HTTP_USER_AGENT=f"Stuffer/{number}", REMOTE_ADDR="203.0.113.7")
+        assert vote(client, brief).status_code == 302
+    assert vote(reader, brief).status_code == 429
+
+
+def test_addresses_of_one_ipv6_64_share_the_vote_limit(settings):
+    settings.NEWSROOM_FEEDBACK_RATES = {"vote": (3, 600), "comment": (5, 600)}
+    brief = make_brief()
+    for number in range(1, 4):
+        client = Client(REMOTE_ADDR=f"2001:db8:5:6::{number}")
+        assert vote(client, brief).status_code == 302
+    assert vote(Client(REMOTE_ADDR="2001:db8:5:6::ff"), brief).status_code == 429
+    assert vote(Client(REMOTE_ADDR="2001:db8:5:7::1"), brief).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "address, network",
+    [
+        ("203.0.113.7", "203.0.113.7"),
+        ("2001:db8:5:6:aaaa:bbbb:cccc:dddd", "2001:db8:5:6::/64"),
+        ("::ffff:203.0.113.7", "203.0.113.7"),
+        ("not an address", "not an address"),
+    ],
+)
+def test_limits_count_an_ipv4_address_or_an_ipv6_64(address, network):
+    assert client_network(RequestFactory().get("/", REMOTE_ADDR=address)) == network
+
+
+def test_behind_trusted_proxies_the_network_is_the_one_the_proxy_saw(settings):
+    settings.NEWSROOM_TRUSTED_PROXIES = 1
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 2001:db8::9"
+    )
+    assert client_network(request) == "2001:db8::/64"
 
 
 def test_the_limit_holds_when_the_page_cache_is_emptied(reader, settings):

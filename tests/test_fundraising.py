@@ -2,13 +2,14 @@
 
 import csv
 import io
+import time
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.template import Context, Template
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -290,7 +291,7 @@ def test_a_click_is_counted_and_redirects_to_the_prompt_url(client):
     cache_control = response["Cache-Control"]
     assert "no-store" in cache_control and "private" in cache_control
     assert "Set-Cookie" not in response.headers
-    client.get(f"/donate/{prompt.pk}/?brief={brief.pk}")
+    Client(REMOTE_ADDR="198.51.100.20").get(f"/donate/{prompt.pk}/?brief={brief.pk}")
     click = DonationClick.objects.get()
     assert (click.prompt, click.brief, click.day, click.clicks) == (
         prompt,
@@ -354,11 +355,61 @@ def test_a_draft_brief_is_not_credited_with_clicks(client):
     assert DonationClick.objects.get().brief is None
 
 
-def test_clicks_without_a_brief_share_one_row_per_day(client):
+def test_clicks_without_a_brief_share_one_row_per_day():
     prompt = make_prompt(placement="banner")
-    for _ in range(3):
-        client.get(f"/donate/{prompt.pk}/")
+    for number in range(3):
+        Client(REMOTE_ADDR=f"198.51.100.{number}").get(f"/donate/{prompt.pk}/")
     assert DonationClick.objects.get().clicks == 3
+
+
+def test_one_address_clicking_200_times_counts_one_click_and_always_redirects():
+    prompt = make_prompt(url="https://example.org/give")
+    brief = make_brief()
+    for number in range(200):
+        # A new browser string each time changes nothing: the address counts.
+        client = Client(REMOTE_ADDR="203.0.113.5", HTTP_USER_AGENT=f"Clicker/{number}")
+        response = client.get(f"/donate/{prompt.pk}/?brief={brief.pk}")
+        assert response.status_code == 302
+        assert response["Location"] == "https://example.org/give"
+    assert DonationClick.objects.get().clicks == 1
+
+
+def test_a_click_counts_once_per_address_prompt_and_brief():
+    prompt, other_prompt = make_prompt(), make_prompt()
+    brief, other_brief = make_brief(), make_brief()
+    reader = Client(REMOTE_ADDR="2001:db8:7:7::1")
+    neighbour = Client(REMOTE_ADDR="2001:db8:7:7::2")  # the same /64
+    stranger = Client(REMOTE_ADDR="2001:db8:7:8::1")
+    for client, clicked, on in [
+        (reader, prompt, brief),
+        (neighbour, prompt, brief),
+        (reader, prompt, other_brief),
+        (reader, prompt, None),
+        (reader, other_prompt, brief),
+        (stranger, prompt, brief),
+    ]:
+        query = f"?brief={on.pk}" if on else ""
+        assert client.get(f"/donate/{clicked.pk}/{query}").status_code == 302
+    counted = {
+        (click.prompt_id, click.brief_id): click.clicks
+        for click in DonationClick.objects.all()
+    }
+    assert counted == {
+        (prompt.pk, brief.pk): 2,
+        (prompt.pk, other_brief.pk): 1,
+        (prompt.pk, None): 1,
+        (other_prompt.pk, brief.pk): 1,
+    }
+
+
+def test_an_address_counts_again_after_the_click_period(client, settings):
+    settings.NEWSROOM_DONATION_CLICK_PERIOD = 1
+    prompt = make_prompt()
+    client.get(f"/donate/{prompt.pk}/")
+    client.get(f"/donate/{prompt.pk}/")
+    time.sleep(1.1)
+    client.get(f"/donate/{prompt.pk}/")
+    assert DonationClick.objects.get().clicks == 2
 
 
 def test_the_click_endpoint_only_answers_get_and_head(client):

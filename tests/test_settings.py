@@ -69,8 +69,12 @@ def database_settings(**env):
 
 
 def test_connections_are_kept_with_django_default_database_options():
-    """Connections live a minute; SQLite waits for locks; nothing else is tuned."""
-    assert database_settings() == "60 [('timeout', 20)]"
+    """Connections live a minute; SQLite takes the write lock when a transaction
+    begins and waits for it, in WAL mode; PostgreSQL is not tuned."""
+    assert database_settings() == (
+        "60 [('init_command', 'PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;'),"
+        " ('timeout', 20), ('transaction_mode', 'IMMEDIATE')]"
+    )
     postgres = "postgres://postgres@127.0.0.1:5432/whatever"
     assert database_settings(DATABASE_URL=postgres) == "60 []"
 

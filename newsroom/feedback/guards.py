@@ -7,10 +7,14 @@ token. Instead the form views:
 - accept a POST only when its ``Origin`` (or, failing that, ``Referer``) is this
   site, which is what a browser sends for our own forms and never for a form on
   another site;
-- count requests per client in the cache (Redis in production, so the limit
-  holds across app servers) and refuse with 429 past a limit;
-- recognise a returning voter by a keyed hash of address, browser and brief, so
+- count requests per client address (an IPv6 client by its /64) in the
+  "ratelimit" cache, which every worker shares (Redis with several app
+  servers), and refuse with 429 past a limit;
+- recognise a returning voter by a keyed hash of address, brief and day, so
   the address itself is never stored.
+
+The browser's User-Agent plays no part in either: it is the client's to change
+at will, and changing it must not make a new voter or a fresh allowance.
 """
 
 import hashlib
@@ -18,10 +22,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import timezone
 from django.utils.connection import ConnectionProxy
 from django.utils.crypto import salted_hmac
 
-from newsroom.security import client_ip  # one rule for the whole site
+from newsroom.security import client_network  # one rule for the whole site
 
 # Counters live apart from pages (settings.CACHES): a flood of page keys
 # cannot evict them, and a new release does not reset them.
@@ -31,10 +36,15 @@ cache = ConnectionProxy(caches, "ratelimit")
 DEFAULT_RATES = {"vote": (30, 600), "comment": (5, 600)}
 
 
-def reader_key(request, brief_id):
-    """A stable, anonymous identity of a reader for one brief (64 hex digits)."""
-    user_agent = request.META.get("HTTP_USER_AGENT", "")[:500]
-    value = f"{client_ip(request)}\n{user_agent}\n{brief_id}"
+def reader_key(request, brief_id, day=None):
+    """An anonymous identity of a reader for one brief and day (64 hex digits).
+
+    One address (an IPv6 /64) has one counted vote per brief per local day:
+    voting again that day replaces the vote, the next day counts anew. The
+    key cannot be linked to the address, nor across briefs or days.
+    """
+    day = day or timezone.localdate()
+    value = f"{client_network(request)}\n{brief_id}\n{day.isoformat()}"
     return salted_hmac(
         "newsroom.feedback.reader", value, algorithm="sha256"
     ).hexdigest()
@@ -73,7 +83,7 @@ def rate_limited(request, kind):
     limit, window = getattr(settings, "NEWSROOM_FEEDBACK_RATES", {}).get(
         kind, DEFAULT_RATES[kind]
     )
-    client = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    client = hashlib.sha256(client_network(request).encode()).hexdigest()[:32]
     key = f"feedback-rate:{kind}:{client}"
     # add() is a no-op when the key exists, so the window starts at the first
     # request; incr() is atomic in Redis and in the local-memory cache.

@@ -10,9 +10,11 @@ class Vote(models.Model):
     """A reader's answer to "Was this content helpful?" on one brief.
 
     Readers have no account and get no cookie: ``reader`` is a keyed hash of
-    their IP address, browser and the brief (see ``guards.reader_key``), so a
-    second vote from the same reader replaces the first and the address itself
-    is never stored.
+    their address (an IPv6 address by its /64), the brief and the day (see
+    ``guards.reader_key``). So one address has one counted vote per brief per
+    day: a second vote that day replaces the first, the next day's is a new
+    row. The browser is not part of it, and the address itself is never
+    stored. Rows from before the day was part of the key keep their old keys.
     """
 
     brief = models.ForeignKey(

@@ -24,6 +24,7 @@ from .models import (
     SeeAlsoLink,
     Topic,
 )
+from .roles import linkable_by
 from .translation import create_translation, is_out_of_date
 from .workflow import WorkflowAdmin
 
@@ -317,7 +318,10 @@ class BriefAdmin(WorkflowAdmin):
         """Copy each selected brief into the other language as a linked draft."""
         created = []
         for brief in queryset.select_related("translation_of"):
-            translation, was_created = create_translation(brief)
+            # A contributor's copy links only briefs they could link by hand.
+            translation, was_created = create_translation(
+                brief, linkable=linkable_by(request.user)
+            )
             if was_created:
                 created.append(translation)
             else:

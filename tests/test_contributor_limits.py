@@ -383,3 +383,21 @@ def test_the_publish_action_skips_briefs_without_an_author(client, editor):
     assert Brief.objects.get(pk=with_author.pk).status == "published"
     assert Brief.objects.get(pk=without.pk).status == "draft"
     assert "has no author" in response.text
+
+
+def test_a_contributors_translation_copy_links_no_draft_of_someone_elses(
+    client, contributor, others
+):
+    published = others["published"]
+    spanish_draft, _created = create_translation(published)
+    BriefAuthor.objects.filter(brief=spanish_draft).delete()
+    mine = own_brief(contributor)
+    RelatedBrief.objects.create(brief=mine, related=published, order=0)
+    SeeAlsoLink.objects.create(brief=mine, label="See", target_brief=published)
+    client.post(
+        reverse("admin:briefs_brief_changelist"),
+        {"action": "translate", "_selected_action": [mine.pk]},
+    )
+    copy = Brief.objects.get(translation_of=mine)
+    assert not RelatedBrief.objects.filter(brief=copy).exists()
+    assert not SeeAlsoLink.objects.filter(brief=copy).exists()

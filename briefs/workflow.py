@@ -29,7 +29,7 @@ from reversion.errors import RevertError
 from reversion.models import Version
 
 from . import preview
-from .models import Brief, BriefAuthor, RelatedBrief, SeeAlsoLink
+from .models import Author, Brief, BriefAuthor, RelatedBrief, SeeAlsoLink
 from .revisions import current_snapshot, diff_rows, restore_version, version_snapshot
 from .roles import (
     CONTRIBUTOR_STATUSES,
@@ -238,11 +238,12 @@ class WorkflowAdmin(VersionAdmin):
             return super().history_view(request, object_id, extra_context)
         may_restore = can_publish(request.user)
         versions = Version.objects.get_for_object(brief).select_related(
-            "revision__user"
+            "revision__user__author"
         )
         action_list = [
             {
                 "revision": version.revision,
+                "who": self._who(request, version.revision.user),
                 "url": reverse(
                     "admin:briefs_brief_version_diff",
                     args=[quote(brief.pk), version.pk],
@@ -255,6 +256,23 @@ class WorkflowAdmin(VersionAdmin):
         context = {"action_list": action_list, "may_restore": may_restore}
         context.update(extra_context or {})
         return super().history_view(request, object_id, context)
+
+    def _who(self, request, user):
+        """Who saved a revision, as the history shows it to ``request.user``.
+
+        Editors see the account; contributors see their own username and, for
+        anyone else, the byline name (or "an editor"), not staff usernames.
+        """
+        if user is None:
+            return ""
+        if can_publish(request.user) or user == request.user:
+            full_name = user.get_full_name()
+            username = user.get_username()
+            return f"{username} ({full_name})" if full_name else username
+        try:
+            return user.author.name
+        except Author.DoesNotExist:
+            return gettext("an editor")
 
     def version_diff_view(self, request, object_id, version_id):
         brief, version = self._version_for(request, object_id, version_id)

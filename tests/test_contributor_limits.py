@@ -401,3 +401,22 @@ def test_a_contributors_translation_copy_links_no_draft_of_someone_elses(
     copy = Brief.objects.get(translation_of=mine)
     assert not RelatedBrief.objects.filter(brief=copy).exists()
     assert not SeeAlsoLink.objects.filter(brief=copy).exists()
+
+
+def test_a_contributors_history_names_editors_without_their_usernames(
+    client, contributor
+):
+    mine = own_brief(contributor)
+    editor = make_editor("edna-login")
+    client.force_login(editor)
+    data = admin_form_data(client, change_url(mine))
+    assert client.post(change_url(mine), data).status_code == 302
+    history = reverse("admin:briefs_brief_history", args=[mine.pk])
+    assert "edna-login" in client.get(history).text
+    client.force_login(contributor)
+    data = admin_form_data(client, change_url(mine))
+    assert client.post(change_url(mine), data).status_code == 302
+    page = client.get(history).text
+    assert "edna-login" not in page
+    assert "an editor" in page
+    assert "carla" in page

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +24,7 @@ from .models import (
     SeeAlsoLink,
     Topic,
 )
+from .roles import linkable_by
 from .translation import create_translation, is_out_of_date
 from .workflow import WorkflowAdmin
 
@@ -52,9 +55,42 @@ class AuthorAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
     fields = ["name", "slug", ("bio", "bio_es"), "photo", "user"]
 
+    # Contributors read authors to credit them in a byline: the names, not
+    # which staff account (and username) stands behind each profile.
+
+    def get_list_display(self, request):
+        if self.has_change_permission(request):
+            return self.list_display
+        return [name for name in self.list_display if name != "user"]
+
+    def get_fields(self, request, obj=None):
+        if self.has_change_permission(request, obj):
+            return self.fields
+        return [name for name in self.fields if name != "user"]
+
+
+class BylineFormSet(BaseInlineFormSet):
+    """The byline: a published or scheduled brief keeps at least one author."""
+
+    def clean(self):
+        super().clean()
+        if self.instance.status != Brief.Status.PUBLISHED:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            raise ValidationError(
+                _("A published or scheduled brief keeps at least one author."),
+                code="no_author",
+            )
+
 
 class BriefAuthorInline(admin.TabularInline):
     model = BriefAuthor
+    formset = BylineFormSet
     extra = 0
     min_num = 1
     autocomplete_fields = ["author"]
@@ -129,7 +165,14 @@ class BriefAdmin(WorkflowAdmin):
         "status",
         "published_at",
     ]
-    list_filter = ["status", "section", "language", "countries", "authors"]
+    list_filter = [
+        "status",
+        "section",
+        "language",
+        "countries",
+        # Only the authors of the briefs listed: a contributor's own bylines.
+        ("authors", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["section"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
@@ -248,7 +291,17 @@ class BriefAdmin(WorkflowAdmin):
     def publish(self, request, queryset):
         now = timezone.now()
         count = 0
-        for brief in queryset.exclude(status=Brief.Status.PUBLISHED):
+        pending = queryset.exclude(status=Brief.Status.PUBLISHED)
+        # A published brief keeps at least one author (BylineFormSet).
+        unsigned = pending.filter(briefauthor__isnull=True)
+        for brief in unsigned:
+            self.message_user(
+                request,
+                _("“%(brief)s” has no author: add a byline, then publish it.")
+                % {"brief": brief},
+                messages.WARNING,
+            )
+        for brief in pending.exclude(pk__in=unsigned.values("pk")):
             brief.status = Brief.Status.PUBLISHED
             brief.published_at = brief.published_at or now
             brief.save()
@@ -265,7 +318,10 @@ class BriefAdmin(WorkflowAdmin):
         """Copy each selected brief into the other language as a linked draft."""
         created = []
         for brief in queryset.select_related("translation_of"):
-            translation, was_created = create_translation(brief)
+            # A contributor's copy links only briefs they could link by hand.
+            translation, was_created = create_translation(
+                brief, linkable=linkable_by(request.user)
+            )
             if was_created:
                 created.append(translation)
             else:

@@ -7,6 +7,7 @@ belongs to a contributor when its byline names the contributor's author profile
 (``Author.user``). The brief admin (briefs/workflow.py) enforces these rules.
 """
 
+from django.db.models import Q
 from django.utils.text import slugify
 
 from .models import Author, Brief, BriefAuthor
@@ -27,6 +28,21 @@ def owned_by(user):
     """The briefs whose byline names ``user``'s author profile."""
     return Brief.objects.filter(
         pk__in=BriefAuthor.objects.filter(author__user=user).values("brief_id")
+    )
+
+
+def linkable_by(user):
+    """The briefs ``user`` may point a brief at: published ones and their own.
+
+    Translation of, see-also targets and related picks: a contributor may not
+    link (and so reveal, or claim the translation slot of) a draft or a
+    scheduled brief that is not theirs. Editors may link any brief.
+    """
+    if can_publish(user):
+        return Brief.objects.all()
+    return Brief.objects.filter(
+        Q(pk__in=owned_by(user).values("pk"))
+        | Q(pk__in=Brief.objects.published().values("pk"))
     )
 
 

@@ -20,13 +20,14 @@ def translation_in(brief, language):
 
 
 @transaction.atomic
-def create_translation(brief, language=None):
+def create_translation(brief, language=None, linkable=None):
     """Copy ``brief`` into the other language as a linked draft.
 
     Tags, authors, license, section, image, see-also links and the related picks
-    (as their own translations, where those exist) are carried over; the text is
-    copied for the translator to replace. Returns the existing translation when
-    there already is one.
+    (as their own translations, where those exist and are in ``linkable``, a
+    queryset of briefs; default: any) are carried over; the text is copied for
+    the translator to replace. Returns the existing translation when there
+    already is one.
     """
     language = language or other_language(brief.language)
     existing = translation_in(brief, language)
@@ -63,8 +64,17 @@ def create_translation(brief, language=None):
     )
     copy.countries.set(brief.countries.all())
     copy.topics.set(brief.topics.all())
+
+    def counterpart(target):
+        found = translation_in(target, language)
+        if found is None or (
+            linkable is not None and not linkable.filter(pk=found.pk).exists()
+        ):
+            return None
+        return found
+
     for link in brief.see_also.all():
-        target = link.target_brief and translation_in(link.target_brief, language)
+        target = link.target_brief and counterpart(link.target_brief)
         if link.target_brief and target is None:
             continue  # the linked brief has no version in this language
         SeeAlsoLink.objects.create(
@@ -79,7 +89,7 @@ def create_translation(brief, language=None):
         )
     picks = []
     for pick in brief.related_picks.select_related("related__translation_of"):
-        related = translation_in(pick.related, language)
+        related = counterpart(pick.related)
         if related is not None:
             picks.append(RelatedBrief(brief=copy, related=related, order=pick.order))
     RelatedBrief.objects.bulk_create(picks)

@@ -28,16 +28,22 @@ from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from .models import Brief, BriefAuthor
+from . import preview
+from .models import Author, Brief, BriefAuthor, RelatedBrief, SeeAlsoLink
 from .revisions import current_snapshot, diff_rows, restore_version, version_snapshot
 from .roles import (
     CONTRIBUTOR_STATUSES,
     EDITOR_ONLY_FIELDS,
     author_profile,
     can_publish,
+    linkable_by,
     owned_by,
     without_editor_fields,
 )
+
+# The inline fields that point a brief at another brief (besides its own
+# ``translation_of``): a contributor may post only briefs they may link.
+BRIEF_REFERENCES = {SeeAlsoLink: "target_brief", RelatedBrief: "related"}
 
 
 class WorkflowAdmin(VersionAdmin):
@@ -52,16 +58,12 @@ class WorkflowAdmin(VersionAdmin):
         queryset = super().get_queryset(request)
         if can_publish(request.user):
             return queryset
-        own = owned_by(request.user)
         match = request.resolver_match
         if match is not None and match.url_name == "autocomplete":
-            # Picking a translation, related brief or see-also target: contributors
-            # may point at published briefs as well as their own.
-            return queryset.filter(
-                Q(pk__in=own.values("pk"))
-                | Q(pk__in=Brief.objects.published().values("pk"))
-            )
-        return queryset.filter(pk__in=own.values("pk"))
+            # Picking a translation, related brief or see-also target: the
+            # same briefs the form accepts (_limit_references).
+            return queryset.filter(pk__in=linkable_by(request.user).values("pk"))
+        return queryset.filter(pk__in=owned_by(request.user).values("pk"))
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
@@ -111,7 +113,48 @@ class WorkflowAdmin(VersionAdmin):
                 "Choose “Ready for review” when the brief is done: an editor "
                 "publishes it."
             )
+        current = [obj.translation_of_id] if obj and obj.translation_of_id else []
+        self._limit_references(request, form, "translation_of", current)
         return form
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            name = BRIEF_REFERENCES.get(inline.model)
+            if name is not None:
+                current = (
+                    inline.model.objects.filter(brief=obj.pk).values(name)
+                    if obj is not None and obj.pk is not None
+                    else []
+                )
+                self._limit_references(request, formset.form, name, current)
+            yield formset, inline
+
+    def _limit_references(self, request, form_class, name, current):
+        """Let ``form_class``'s brief field ``name`` take only briefs the user may link.
+
+        The targets already saved (``current``, perhaps placed by an editor)
+        stay valid, so a contributor can still save the brief unchanged.
+        """
+        field = form_class.base_fields.get(name)
+        if field is None or can_publish(request.user):
+            return
+        field.queryset = Brief.objects.filter(
+            Q(pk__in=linkable_by(request.user).values("pk")) | Q(pk__in=current)
+        )
+        field.error_messages = {
+            **field.error_messages,
+            "invalid_choice": _("Link only to published briefs or your own."),
+        }
+
+    def view_on_site_url(self, request, obj):
+        """Where the admin's view-on-site shortcut (newsroom/admin_views.py) goes.
+
+        The public page once the brief is public; before that, the preview, for
+        those who may see the brief in the admin (its authors and the editors).
+        """
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return preview.preview_url(obj)
 
     def get_inline_instances(self, request, obj=None):
         inlines = super().get_inline_instances(request, obj)
@@ -195,11 +238,12 @@ class WorkflowAdmin(VersionAdmin):
             return super().history_view(request, object_id, extra_context)
         may_restore = can_publish(request.user)
         versions = Version.objects.get_for_object(brief).select_related(
-            "revision__user"
+            "revision__user__author"
         )
         action_list = [
             {
                 "revision": version.revision,
+                "who": self._who(request, version.revision.user),
                 "url": reverse(
                     "admin:briefs_brief_version_diff",
                     args=[quote(brief.pk), version.pk],
@@ -212,6 +256,23 @@ class WorkflowAdmin(VersionAdmin):
         context = {"action_list": action_list, "may_restore": may_restore}
         context.update(extra_context or {})
         return super().history_view(request, object_id, context)
+
+    def _who(self, request, user):
+        """Who saved a revision, as the history shows it to ``request.user``.
+
+        Editors see the account; contributors see their own username and, for
+        anyone else, the byline name (or "an editor"), not staff usernames.
+        """
+        if user is None:
+            return ""
+        if can_publish(request.user) or user == request.user:
+            full_name = user.get_full_name()
+            username = user.get_username()
+            return f"{username} ({full_name})" if full_name else username
+        try:
+            return user.author.name
+        except Author.DoesNotExist:
+            return gettext("an editor")
 
     def version_diff_view(self, request, object_id, version_id):
         brief, version = self._version_for(request, object_id, version_id)

@@ -7,9 +7,16 @@ from django.urls import include, path
 from django.views.static import serve
 
 from briefs.sitemaps import news_sitemaps, robots_txt, sitemaps
+from newsroom.admin_views import view_on_site
 from newsroom.republishing.urls import tracking_urlpatterns
 
 urlpatterns = [
+    # Before the admin's own view-on-site shortcut (``admin:view_on_site``),
+    # which it replaces with one that keeps each model admin's view rules.
+    path(
+        "admin/r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+    ),
     path("admin/", admin.site.urls),
     # The donate button's click counter: no language, it only redirects.
     path("donate/", include("newsroom.fundraising.urls")),

@@ -1,6 +1,7 @@
 """Small helpers that make test data. Dates are relative to now."""
 
 import itertools
+import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -312,3 +313,66 @@ def inline_management(prefix, total=0, initial=0):
         f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
     }
+
+
+def admin_form_data(client, url):
+    """What the admin form at ``url`` posts as it stands: its fields as rendered.
+
+    Read from the page itself (inputs, ticked boxes, selected options,
+    textareas), so a test changes one field of the real form and posts it.
+    """
+    from html.parser import HTMLParser
+
+    data = {}
+
+    def add(name, value):
+        if not name or "__prefix__" in name:
+            return
+        data.setdefault(name, []).append(value)
+
+    class Form(HTMLParser):
+        select = textarea = None
+        text = ""
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            name = attrs.get("name")
+            if tag == "input":
+                kind = attrs.get("type", "text")
+                if kind in ("submit", "button", "file", "image", "reset"):
+                    return
+                if kind in ("checkbox", "radio") and "checked" not in attrs:
+                    return
+                add(name, attrs.get("value", "on" if kind == "checkbox" else ""))
+            elif tag == "select":
+                self.select = name
+            elif tag == "option" and self.select and "selected" in attrs:
+                add(self.select, attrs.get("value", ""))
+            elif tag == "textarea":
+                self.textarea, self.text = name, ""
+
+        def handle_endtag(self, tag):
+            if tag == "select":
+                self.select = None
+            elif tag == "textarea" and self.textarea:
+                add(self.textarea, self.text)
+                self.textarea = None
+
+        def handle_data(self, text):
+            if self.textarea:
+                self.text += text
+
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    page = response.text
+    start = re.search(r'<form[^>]* id="\w+_form"', page).start()
+    Form(convert_charrefs=True).feed(page[start : page.index("</form>", start)])
+    data.pop("csrfmiddlewaretoken", None)
+    return {
+        name: values if len(values) > 1 or name in MULTIPLE else values[0]
+        for name, values in data.items()
+    }
+
+
+# Fields that post several values; kept as lists even with one value.
+MULTIPLE = {"countries", "topics"}

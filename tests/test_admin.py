@@ -108,7 +108,9 @@ def test_admin_changelist_filters_and_searches(admin_client):
 
 
 def test_bulk_publish_and_unpublish_actions(admin_client):
-    draft = make_brief("Ready to go", published=False, published_at=None)
+    draft = make_brief(
+        "Ready to go", published=False, published_at=None, authors=[make_author()]
+    )
     url = reverse("admin:briefs_brief_changelist")
     admin_client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()

@@ -320,7 +320,7 @@ def test_every_admin_save_keeps_a_revision_with_who_and_what(client, editor_clie
 
 
 def test_admin_actions_keep_a_revision(editor_client):
-    brief = make_brief(published=False)
+    brief = make_brief(published=False, authors=[make_author()])
     editor_client.post(
         reverse("admin:briefs_brief_changelist"),
         {"action": "publish", "_selected_action": [brief.pk]},
@@ -393,9 +393,10 @@ def test_an_editor_restores_a_revision_with_its_byline_and_tags_in_one_click(
 
 
 def test_restoring_one_brief_leaves_others_in_the_same_revision_alone(editor_client):
+    ana = make_author("Ana")
     first, second = (
-        make_brief("One", published=False),
-        make_brief("Two", published=False),
+        make_brief("One", published=False, authors=[ana]),
+        make_brief("Two", published=False, authors=[ana]),
     )
     editor_client.post(
         reverse("admin:briefs_brief_changelist"),

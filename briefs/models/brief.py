@@ -318,9 +318,30 @@ class Brief(models.Model):
                 raise ValidationError(
                     {"translation_of": _("A brief cannot translate itself.")}
                 )
-            if self.translation_of.language == self.language:
+            original = self.translation_of
+            if original.language == self.language:
                 raise ValidationError(
                     {"translation_of": _("A translation must be in another language.")}
+                )
+            # One original, one translation per language: what "Create
+            # translation" and the language switcher rely on.
+            if original.translation_of_id:
+                raise ValidationError(
+                    {
+                        "translation_of": _(
+                            "Choose the original brief, not one of its translations."
+                        )
+                    }
+                )
+            taken = original.translations.filter(language=self.language)
+            if taken.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {
+                        "translation_of": _(
+                            "“%(original)s” already has a translation in this language."
+                        )
+                        % {"original": original}
+                    }
                 )
 
     @property

@@ -232,11 +232,15 @@ class ReaderMessageAdmin(admin.ModelAdmin):
         return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        # Opening a new message in the inbox marks it read, as a mail client would.
-        if request.method == "GET" and str(object_id).isdigit():
-            ReaderMessage.objects.filter(
-                pk=object_id, state=ReaderMessage.State.NEW
-            ).update(state=ReaderMessage.State.READ)
+        # Opening a new message in the inbox marks it read, as a mail client
+        # would; only for someone who may change it, so a refused (403) or
+        # read-only visit leaves its state alone.
+        if request.method == "GET":
+            message = self.get_object(request, object_id)
+            if message is not None and self.has_change_permission(request, message):
+                ReaderMessage.objects.filter(
+                    pk=message.pk, state=ReaderMessage.State.NEW
+                ).update(state=ReaderMessage.State.READ)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _set_state(self, request, queryset, state):

@@ -351,3 +351,43 @@ def test_every_page_shows_blank_forms_in_its_language(client, settings):
     assert "Your comment" in comments_section(pages[0].text)
     assert "Tu comentario" in comments_section(pages[1].text)
     assert "Your comment" not in comments_section(pages[1].text)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "english, spanish, expected",
+    [
+        (
+            "What are your thoughts? Send us your comments",
+            "¿Qué opinas? Envíanos tus comentarios",
+            (
+                "What are your thoughts on this brief? Our editors read every comment.",
+                "¿Qué opinas de esta nota? Nuestro equipo editorial lee todos los "
+                "comentarios.",
+            ),
+        ),
+        (
+            "Tips welcome.",
+            "Se aceptan pistas.",
+            ("Tips welcome.", "Se aceptan pistas."),
+        ),
+    ],
+)
+def test_migrating_replaces_only_the_old_default_prompt(english, spanish, expected):
+    """The old default ended with the new heading's words; an editor's prompt stays."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(targets=None):
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets or executor.loader.graph.leaf_nodes())
+
+    migrate([("publication", "0004_editor_republication_permissions")])
+    try:
+        Publication.objects.filter(pk=1).update(
+            comment_prompt=english, comment_prompt_es=spanish
+        )
+    finally:
+        migrate()
+    publication = Publication.load_from_database()
+    assert (publication.comment_prompt, publication.comment_prompt_es) == expected

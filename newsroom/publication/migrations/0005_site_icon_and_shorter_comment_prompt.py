@@ -1,36 +1,7 @@
-"""The site icon; a comment prompt that no longer repeats the new heading.
-
-The comment block's heading is now "Send us your comments", so a publication
-still using the old default prompt (which ended with those words) gets the
-new default; a prompt an editor wrote is kept.
-"""
+"""The site icon, and the comment prompt's new default (the data follows in 0006)."""
 
 import newsroom.validators
 from django.db import migrations, models
-
-OLD_PROMPTS = {
-    "comment_prompt": "What are your thoughts? Send us your comments",
-    "comment_prompt_es": "¿Qué opinas? Envíanos tus comentarios",
-}
-NEW_PROMPTS = {
-    "comment_prompt": (
-        "What are your thoughts on this brief? Our editors read every comment."
-    ),
-    "comment_prompt_es": (
-        "¿Qué opinas de esta nota? Nuestro equipo editorial lee todos los comentarios."
-    ),
-}
-
-
-def replace_prompts(old, new):
-    def run(apps, schema_editor):
-        Publication = apps.get_model("publication", "Publication")
-        for field in old:
-            Publication.objects.filter(**{field: old[field]}).update(
-                **{field: new[field]}
-            )
-
-    return run
 
 
 class Migration(migrations.Migration):
@@ -83,9 +54,5 @@ class Migration(migrations.Migration):
                 max_length=200,
                 verbose_name="comment prompt (Spanish)",
             ),
-        ),
-        migrations.RunPython(
-            replace_prompts(OLD_PROMPTS, NEW_PROMPTS),
-            replace_prompts(NEW_PROMPTS, OLD_PROMPTS),
         ),
     ]

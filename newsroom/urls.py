@@ -42,6 +42,8 @@ urlpatterns = [
         name="news_sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The site icon and the web app manifest (the Publication's icon).
+    path("", include("newsroom.publication.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -11,6 +11,7 @@ import warnings
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
 from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
@@ -95,3 +96,41 @@ class ImageUploadValidator:
 
 
 validate_image_upload = ImageUploadValidator()
+
+
+@deconstructible
+class SquareImageValidator:
+    """Refuse images that are not square or smaller than ``min_side`` pixels
+    (site icons). Files that are not images are left to ImageUploadValidator."""
+
+    message = _(
+        "The image is %(width)s × %(height)s pixels; use a square image of at "
+        "least %(min_side)s × %(min_side)s pixels."
+    )
+
+    def __init__(self, min_side=180):
+        self.min_side = min_side
+
+    def __call__(self, file):
+        if isinstance(file, FieldFile) and file._committed:
+            return
+        try:
+            width, height = get_image_dimensions(file)
+        except Exception:  # not an image: the upload validator says so
+            return
+        if width is None or height is None:
+            return
+        if width != height or width < self.min_side:
+            raise ValidationError(
+                self.message,
+                code="not_square",
+                params={"width": width, "height": height, "min_side": self.min_side},
+            )
+
+    def __eq__(self, other):
+        return (
+            isinstance(other, SquareImageValidator) and other.min_side == self.min_side
+        )
+
+
+validate_square_image = SquareImageValidator()

@@ -88,6 +88,36 @@ def test_topic_and_section_archives(client):
     assert card_titles(html) == ["We hired an editor"]
 
 
+def card_kickers(html):
+    """The kicker of each card, in order; None for a card without one."""
+    cards = re.findall(r'<article class="card">(.*?)</article>', html, re.S)
+    kickers = [re.search(r'class="kicker"><a [^>]+>([^<]+)</a>', c) for c in cards]
+    return [match and match.group(1) for match in kickers]
+
+
+def test_archive_cards_omit_the_kicker_that_names_the_archive(client):
+    chile, peru = make_country("Chile"), make_country("Peru")
+    water = make_topic("Water")
+    make_brief("Country kicker", countries=[chile, peru], when=ago(3))
+    make_brief("Topic kicker", topics=[water], when=ago(2))
+    both = make_brief("Both kickers", countries=[chile], topics=[water], when=ago(1))
+    Brief.objects.filter(pk=both.pk).update(primary_topic=water)
+    content_changed()
+    # In Chile's archive, Chile is no card's kicker; a topic kicker stays.
+    assert card_kickers(client.get("/en/country/chile/").text) == ["Water", None]
+    # Peru's archive still names the card's kicker, Chile.
+    assert card_kickers(client.get("/en/country/peru/").text) == ["Chile"]
+    # In the Water archive, a card shows its kicker country instead, or nothing.
+    assert card_kickers(client.get("/en/topic/water/").text) == ["Chile", None]
+    # Cards elsewhere keep their kicker (the newest brief is the home's lead).
+    assert card_kickers(client.get("/en/").text) == ["Water", "Chile"]
+    assert card_kickers(client.get("/en/section/news/").text) == [
+        "Water",
+        "Water",
+        "Chile",
+    ]
+
+
 def test_author_page_shows_photo_bio_and_their_briefs(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     ana = make_author(

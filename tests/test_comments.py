@@ -49,7 +49,8 @@ def comments_section(html):
 def test_the_brief_page_invites_comments(client):
     brief = make_brief()
     section = comments_section(client.get(brief.get_absolute_url()).text)
-    assert "What are your thoughts? Send us your comments" in section
+    assert "Send us your comments" in section
+    assert Publication.load().comment_prompt in section
     assert f'action="/en/feedback/{brief.pk}/comment/"' in section
     for field in ["name", "email", "message"]:
         assert f'<label for="comment-{field}">' in section
@@ -68,6 +69,25 @@ def test_the_comment_prompt_follows_the_publication_and_the_language(client):
     spanish = make_brief(language="es", slug="nota-en-espanol")
     assert "Tell us what you think" in client.get(english.get_absolute_url()).text
     assert "Cuéntanos qué piensas" in client.get(spanish.get_absolute_url()).text
+
+
+def test_the_comment_block_has_a_short_heading_and_the_prompt_below_it(client):
+    publication = Publication.load()
+    publication.comment_prompt = "Do you know more? Our editors read everything."
+    publication.save()
+    section = comments_section(client.get(make_brief().get_absolute_url()).text)
+    assert '<h2 id="comments-heading">Send us your comments</h2>' in section
+    assert (
+        '<p class="comments-prompt">Do you know more? Our editors read everything.</p>'
+        in section
+    )
+
+
+def test_the_default_prompt_does_not_repeat_the_heading(client):
+    section = comments_section(client.get(make_brief().get_absolute_url()).text)
+    prompt = section[section.index('class="comments-prompt"') :]
+    assert "Send us your comments" not in prompt
+    assert Publication.load().comment_prompt in prompt
 
 
 def test_a_comment_lands_in_the_inbox_and_the_reader_is_thanked(reader):
@@ -347,3 +367,43 @@ def test_every_page_shows_blank_forms_in_its_language(client, settings):
     assert "Your comment" in comments_section(pages[0].text)
     assert "Tu comentario" in comments_section(pages[1].text)
     assert "Your comment" not in comments_section(pages[1].text)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "english, spanish, expected",
+    [
+        (
+            "What are your thoughts? Send us your comments",
+            "¿Qué opinas? Envíanos tus comentarios",
+            (
+                "What are your thoughts on this brief? Our editors read every comment.",
+                "¿Qué opinas de esta nota? Nuestro equipo editorial lee todos los "
+                "comentarios.",
+            ),
+        ),
+        (
+            "Tips welcome.",
+            "Se aceptan pistas.",
+            ("Tips welcome.", "Se aceptan pistas."),
+        ),
+    ],
+)
+def test_migrating_replaces_only_the_old_default_prompt(english, spanish, expected):
+    """The old default ended with the new heading's words; an editor's prompt stays."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(targets=None):
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets or executor.loader.graph.leaf_nodes())
+
+    migrate([("publication", "0004_editor_republication_permissions")])
+    try:
+        Publication.objects.filter(pk=1).update(
+            comment_prompt=english, comment_prompt_es=spanish
+        )
+    finally:
+        migrate()
+    publication = Publication.load_from_database()
+    assert (publication.comment_prompt, publication.comment_prompt_es) == expected

@@ -63,6 +63,18 @@ def words(value, count=20):
     return Truncator(value).words(int(count), truncate="…")
 
 
+@register.simple_tag
+def card_kicker(brief, archive=None):
+    """The tag a card shows above its headline: the brief's kicker, unless the
+    card is listed in that tag's own archive; then its other kicker tag, if any.
+
+    ``archive`` is the country, topic, author or section being listed (empty
+    elsewhere); a Country and a Topic with the same id are not equal.
+    """
+    tags = [brief.primary_topic, brief.primary_country]
+    return next((tag for tag in tags if tag is not None and tag != archive), None)
+
+
 @register.filter
 def sanitized(value):
     """Editor HTML (the publication's About text) through the rich-text allowlist."""

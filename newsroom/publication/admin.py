@@ -7,7 +7,18 @@ from .models import Publication
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
     fieldsets = [
-        (None, {"fields": ["name", "tagline", "tagline_es", "default_license"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "tagline",
+                    "tagline_es",
+                    "default_license",
+                    "site_icon",
+                ]
+            },
+        ),
         (
             _("Briefs"),
             {"fields": ["analysis_heading", "analysis_heading_es", "related_count"]},

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.localization import SpanishVariants
+from newsroom.validators import validate_image_upload, validate_square_image
 
 
 class Publication(SpanishVariants, models.Model):
@@ -28,12 +29,16 @@ class Publication(SpanishVariants, models.Model):
     comment_prompt = models.CharField(
         _("comment prompt"),
         max_length=200,
-        default="What are your thoughts? Send us your comments",
+        default="What are your thoughts on this brief? Our editors read every comment.",
+        help_text=_("Shown under the heading “Send us your comments”."),
     )
     comment_prompt_es = models.CharField(
         _("comment prompt (Spanish)"),
         max_length=200,
-        default="¿Qué opinas? Envíanos tus comentarios",
+        default=(
+            "¿Qué opinas de esta nota? Nuestro equipo editorial lee todos los "
+            "comentarios."
+        ),
     )
     default_license = models.ForeignKey(
         "licensing.License",
@@ -46,6 +51,21 @@ class Publication(SpanishVariants, models.Model):
     related_count = models.PositiveSmallIntegerField(
         _("related briefs shown"), default=3
     )
+    site_icon = models.ImageField(
+        _("site icon"),
+        upload_to="publication/",
+        blank=True,
+        width_field="site_icon_width",
+        height_field="site_icon_height",
+        validators=[validate_image_upload, validate_square_image],
+        help_text=_(
+            "The icon of browser tabs, bookmarks and phone home screens: a square "
+            "image (PNG is best), at least 180 × 180 pixels; 512 × 512 looks sharp "
+            "everywhere. Leave empty for the default icon."
+        ),
+    )
+    site_icon_width = models.PositiveIntegerField(null=True, editable=False)
+    site_icon_height = models.PositiveIntegerField(null=True, editable=False)
     notification_email = models.EmailField(
         _("notification email"),
         blank=True,

@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin_dates import DateHierarchyGuard
 from newsroom.charts import bar_chart, last_days
 
 from .models import BriefFeedback, ReaderMessage, Vote
@@ -175,7 +176,7 @@ class HasSuggestionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(DateHierarchyGuard, admin.ModelAdmin):
     """Every vote, mostly to read the improvement suggestions."""
 
     list_display = ["brief", "helpful", "short_suggestion", "created_at", "updated_at"]
@@ -198,7 +199,7 @@ class VoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReaderMessage)
-class ReaderMessageAdmin(admin.ModelAdmin):
+class ReaderMessageAdmin(DateHierarchyGuard, admin.ModelAdmin):
     """The inbox of comments readers send from brief pages."""
 
     list_display = ["name", "email", "brief", "short_message", "state", "created_at"]

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin_dates import DateHierarchyGuard
 from newsroom.admin_forms import HTTPS_URLS
 from newsroom.charts import bar_chart, last_days
 
@@ -222,7 +223,7 @@ class DonationPromptAdmin(admin.ModelAdmin):
 
 
 @admin.register(DonationClick)
-class DonationClickAdmin(admin.ModelAdmin):
+class DonationClickAdmin(DateHierarchyGuard, admin.ModelAdmin):
     """Raw click counts, read-only: they come from readers."""
 
     list_display = ["day", "prompt", "brief", "clicks"]

@@ -6,6 +6,7 @@ database never holds markup that could run script in a reader's browser.
 """
 
 import re
+from urllib.parse import urljoin
 
 import nh3
 
@@ -37,14 +38,17 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
-_cleaner = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    clean_content_tags={"script", "style"},
-    attributes=ALLOWED_ATTRIBUTES,
-    url_schemes=URL_SCHEMES,
-    link_rel="noopener noreferrer",
-    strip_comments=True,
-)
+URL_ATTRIBUTES = {"href", "src"}
+
+_OPTIONS = {
+    "tags": ALLOWED_TAGS,
+    "clean_content_tags": {"script", "style"},
+    "attributes": ALLOWED_ATTRIBUTES,
+    "url_schemes": URL_SCHEMES,
+    "link_rel": "noopener noreferrer",
+    "strip_comments": True,
+}
+_cleaner = nh3.Cleaner(**_OPTIONS)
 
 
 def sanitize_html(value):
@@ -56,6 +60,24 @@ def sanitize_html(value):
     if re.fullmatch(r"(<p>\s*(<br>)?\s*</p>\s*)*", cleaned):
         return ""
     return cleaned
+
+
+def resolve_urls(html, base_url):
+    """Sanitised ``html`` with every ``href`` and ``src`` resolved against ``base_url``.
+
+    The sanitiser's parser finds the attributes, so text that only looks like
+    one (inside a ``title``, say) is left alone.
+    """
+
+    def resolve(tag, attribute, value):
+        if attribute not in URL_ATTRIBUTES:
+            return value
+        try:
+            return urljoin(base_url, value)
+        except ValueError:  # e.g. an unclosed "[" in the host
+            return value
+
+    return nh3.clean(html, **_OPTIONS, attribute_filter=resolve) if html else ""
 
 
 _TOP_LEVEL_END = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")

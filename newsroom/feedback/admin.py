@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, ExpressionWrapper, FloatField, Q
@@ -225,8 +227,12 @@ class ReaderMessageAdmin(DateHierarchyGuard, admin.ModelAdmin):
 
     @admin.display(description=_("reply"))
     def reply(self, message):
+        # Encoded, so nothing stored in the address (a "?bcc=" from before
+        # the form refused them) becomes a header of the reply.
         return format_html(
-            '<a href="mailto:{}">{}</a>', message.email, gettext("Reply by email")
+            '<a href="mailto:{}">{}</a>',
+            quote(message.email, safe="@"),
+            gettext("Reply by email"),
         )
 
     def has_add_permission(self, request):

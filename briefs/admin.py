@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from newsroom.admin_dates import DateHierarchyGuard
 from newsroom.admin_forms import HTTPS_URLS
+from newsroom.html import check_text_kept
 
 from . import preview
 from .models import (
@@ -102,6 +103,14 @@ class BriefAdminForm(forms.ModelForm):
                 self.initial[name] = [
                     tag.pk for tag in getattr(self.instance, name).all()
                 ]
+
+    def clean_news(self):
+        check_text_kept(self.cleaned_data["news"])
+        return self.cleaned_data["news"]
+
+    def clean_analysis(self):
+        check_text_kept(self.cleaned_data["analysis"])
+        return self.cleaned_data["analysis"]
 
     def clean(self):
         cleaned = super().clean()

@@ -1,0 +1,95 @@
+"""Pasted rich text the sanitiser would cut: the brief form says where and why."""
+
+import pytest
+from django.urls import reverse
+
+from briefs.models import Brief
+from newsroom.html import lost_text
+from tests.test_admin import brief_form_data
+
+pytestmark = pytest.mark.django_db
+
+THREE = "<p>One.</p><p>Two.</p><p>Three.</p>"
+
+
+def post(admin_client, **fields):
+    return admin_client.post(
+        reverse("admin:briefs_brief_add"), brief_form_data(**fields)
+    )
+
+
+@pytest.mark.parametrize(
+    "field, pasted, where, why",
+    [
+        (
+            "news",
+            THREE + "<!-- note <p>Four.</p><p>Five.</p>",
+            "after paragraph 3",
+            "an unclosed <!-- comment",
+        ),
+        (
+            "analysis",
+            THREE + "<style>p {}<p>Four.</p>",
+            "after paragraph 3",
+            "an unclosed <style> element",
+        ),
+        (
+            "news",
+            "<p>One.</p><math><style>x</style>Two <a>words</a>.</math>",
+            "after paragraph 1",
+            "a <style> or <script> inside <math>",
+        ),
+        (
+            "news",
+            "<p>One.</p><math><style>Two.</style></math><p>Three.</p>",
+            "after paragraph 1",
+            "a <style> or <script> inside <math>",
+        ),
+        ("news", "<!-- <p>One.</p>", "at its start", "an unclosed <!-- comment"),
+        (
+            "news",
+            "<p>One.</p><textarea>Two.<p>Three.</p>",
+            "after paragraph 1",
+            "an unclosed <textarea> element",
+        ),
+    ],
+)
+def test_html_the_sanitiser_would_cut_is_refused_with_where_and_why(
+    admin_client, field, pasted, where, why
+):
+    """An unclosed comment or raw-text element dropped the rest of the paste
+    and the brief was saved shorter without a word to the editor."""
+    response = post(admin_client, **{field: pasted})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors[field]
+    assert len(errors) == 1
+    assert f"The pasted HTML would be cut {where}, at {why}" in errors[0]
+    assert not Brief.objects.exists()
+    # What the editor pasted comes back in the field, nothing lost.
+    assert response.context["adminform"].form[field].value() == pasted
+
+
+def test_the_message_quotes_the_words_that_would_be_lost(admin_client):
+    response = post(admin_client, news=THREE + "<!-- <p>Four and five.</p>")
+    [error] = response.context["adminform"].form.errors["news"]
+    assert "“Four and five.”" in error
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "<p>Closed <!-- comment --> text.</p>",
+        "<p>Word</p><!--[if gte mso 9]><xml><o:p>w</o:p></xml><![endif]--><p>B</p>",
+        "<p>Styled</p><style>p { color: red }</style><p>text.</p>",
+        "<p>Script <script>alert(1)</script>removed.</p>",
+        '<div><span style="x">Google</span> <b id="docs-internal">Docs</b></div>',
+        "<p>A &lt; b &amp; c&nbsp;d</p><ul><li>one</li></ul><table><tr><td>t</td>"
+        "</tr></table>",
+        '<p><a href="javascript:alert(1)">a link</a> <img src=x alt=pic></p>',
+        "<h1>Heading</h1><template><p>hidden</p></template><p>body</p>",
+    ],
+)
+def test_html_whose_visible_text_survives_is_saved(admin_client, pasted):
+    response = post(admin_client, news=pasted)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert lost_text(pasted) is None

@@ -9,8 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from newsroom.admin_dates import DateHierarchyGuard
 from newsroom.admin_forms import HTTPS_URLS
+from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.html import check_text_kept
 
 from . import preview
@@ -28,7 +28,7 @@ from .translation import create_translation, is_out_of_date
 from .workflow import WorkflowAdmin
 
 
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     list_display = ["name", "name_es", "slug"]
     search_fields = ["name", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
@@ -39,7 +39,7 @@ admin.site.register(Topic, TagAdmin)
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     list_display = ["name", "name_es", "slug", "is_organization", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -47,7 +47,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -128,7 +128,7 @@ class BriefAdminForm(forms.ModelForm):
 
 
 @admin.register(Brief)
-class BriefAdmin(DateHierarchyGuard, WorkflowAdmin):
+class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
     form = BriefAdminForm
     inlines = [BriefAuthorInline, SeeAlsoInline, RelatedBriefInline]
     list_display = [

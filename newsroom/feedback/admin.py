@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.admin_dates import DateHierarchyGuard
+from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.charts import bar_chart, last_days
 
 from .models import BriefFeedback, ReaderMessage, Vote
@@ -53,7 +53,7 @@ def votes_chart(per_day, title):
 
 
 @admin.register(BriefFeedback)
-class BriefFeedbackAdmin(admin.ModelAdmin):
+class BriefFeedbackAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     """Briefs with at least one vote: how many, and how many found them helpful."""
 
     list_display = [
@@ -178,7 +178,7 @@ class HasSuggestionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Vote)
-class VoteAdmin(DateHierarchyGuard, admin.ModelAdmin):
+class VoteAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     """Every vote, mostly to read the improvement suggestions."""
 
     list_display = ["brief", "helpful", "short_suggestion", "created_at", "updated_at"]
@@ -201,7 +201,7 @@ class VoteAdmin(DateHierarchyGuard, admin.ModelAdmin):
 
 
 @admin.register(ReaderMessage)
-class ReaderMessageAdmin(DateHierarchyGuard, admin.ModelAdmin):
+class ReaderMessageAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     """The inbox of comments readers send from brief pages."""
 
     list_display = ["name", "email", "brief", "short_message", "state", "created_at"]

@@ -1,4 +1,7 @@
-"""The admin's date hierarchies: a date Django cannot compute redirects, never 500."""
+"""Admin changelist queries the database cannot answer redirect, never 500.
+
+Dates past what the date hierarchy can compute, integers past 64 bits.
+"""
 
 import pytest
 from django.contrib.messages import get_messages
@@ -71,3 +74,30 @@ def test_real_dates_still_drill_down(admin_client, rows, url, field):
     response = admin_client.get(f"{url}?{field}__year=2999")
     assert response.status_code == 200
     assert response.context["cl"].result_count == 0
+
+
+@pytest.mark.parametrize(
+    "url, query",
+    [
+        ("/admin/licensing/license/", "briefs=9223372036854775808"),
+        ("/admin/fundraising/donationprompt/", "clicks=-99999999999999999999"),
+        ("/admin/briefs/author/", "briefauthor=1,99999999999999999999"),
+        ("/admin/briefs/brief/", "section__id__exact=" + "9" * 5000),
+        ("/admin/fundraising/donationprompt/", "active_from__year=0"),
+        ("/admin/fundraising/donationprompt/", "active_from__year=2147483648"),
+        ("/admin/briefs/brief/", "updated_at__year__gte=x"),
+    ],
+)
+def test_numbers_out_of_range_in_filters_redirect_with_a_warning(
+    admin_client, rows, url, query
+):
+    response = admin_client.get(f"{url}?{query}&q=x")
+    assert response.status_code == 302
+    assert response["Location"] == url + "?q=x"
+    warnings = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("out of range" in text for text in warnings)
+
+
+def test_a_large_number_in_the_search_box_is_searched(admin_client, rows):
+    response = admin_client.get("/admin/briefs/brief/?q=99999999999999999999")
+    assert response.status_code == 200

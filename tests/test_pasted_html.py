@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from briefs.models import Brief
 from newsroom.html import lost_text
+from newsroom.publication.models import Publication
 from tests.test_admin import brief_form_data
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +94,37 @@ def test_html_whose_visible_text_survives_is_saved(admin_client, pasted):
     response = post(admin_client, news=pasted)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert lost_text(pasted) is None
+
+
+def publication_form(publication, **fields):
+    return {
+        "name": publication.name,
+        "tagline": "",
+        "tagline_es": "",
+        "analysis_heading": publication.analysis_heading,
+        "analysis_heading_es": publication.analysis_heading_es,
+        "about": "",
+        "about_es": "",
+        "comment_prompt": publication.comment_prompt,
+        "comment_prompt_es": publication.comment_prompt_es,
+        "default_license": publication.default_license_id or "",
+        "related_count": "3",
+        "notification_email": "",
+        **fields,
+    }
+
+
+@pytest.mark.parametrize("field", ["about", "about_es"])
+def test_the_about_text_is_checked_the_same_way(admin_client, field):
+    publication = Publication.load()
+    url = reverse("admin:publication_publication_change", args=[publication.pk])
+    pasted = "<p>Who we are.</p><!-- <p>Our funders.</p>"
+    response = admin_client.post(url, publication_form(publication, **{field: pasted}))
+    assert response.status_code == 200
+    [error] = response.context["adminform"].form.errors[field]
+    assert "cut after paragraph 1, at an unclosed <!-- comment" in error
+    publication.refresh_from_db()
+    assert getattr(publication, field) == ""
+    fine = "<p>Who we are.</p><p>Our funders.</p>"
+    response = admin_client.post(url, publication_form(publication, **{field: fine}))
+    assert response.status_code == 302

@@ -140,6 +140,8 @@ _FOREIGN_TAGS = {"math"}
 # Tags inside a line of text (the rest separate words, for quoting them).
 _INLINE_TAGS = {"a", "b", "code", "em", "font", "i", "s", "span", "strong", "sub"}
 _INLINE_TAGS |= {"sup", "u"}
+# How many unclosed constructs inside one another are read again as markup.
+_MAX_DEPTH = 10
 
 
 class _Reading(HTMLParser):
@@ -151,9 +153,10 @@ class _Reading(HTMLParser):
     text and the sanitiser drops it.
     """
 
-    def __init__(self, html):
+    def __init__(self, html, depth=0):
         super().__init__(convert_charrefs=True)
         self.html = html
+        self.depth = depth
         self.line_starts = [0]
         self.line_starts += [index + 1 for index, c in enumerate(html) if c == "\n"]
         self.text = []
@@ -167,9 +170,15 @@ class _Reading(HTMLParser):
                 self.note(tag, start)
                 if tag in self.CDATA_CONTENT_ELEMENTS:
                     # The parser kept the rest back as the element's content.
-                    self.text.append(" " + " ".join(_Reading(html[end:]).words))
+                    self.text.append(" " + self.words_of(html[end:]))
                 break
         self.words = "".join(self.text).replace("\x00", "").split()
+
+    def words_of(self, html):
+        """The words of a part read again, as markup (up to a nesting depth)."""
+        if self.depth >= _MAX_DEPTH:
+            return html  # as typed: it cannot match the sanitised text
+        return " ".join(_Reading(html, self.depth + 1).words) + " "
 
     def note(self, reason, offset):
         if self.trouble is None or offset < self.trouble[1]:
@@ -207,11 +216,11 @@ class _Reading(HTMLParser):
         if data.startswith("<!--"):
             # A comment never closed, which this parser hands over as text.
             self.note("<!--", self.position())
-            self.text.append(" " + " ".join(_Reading(data[4:]).words) + " ")
+            self.text.append(" " + self.words_of(data[4:]))
         elif inside & _HIDDEN_TAGS:
             if self.foreign and inside & {"script", "style"}:
                 self.note("foreign", self.position())
-                self.text.append(" " + " ".join(_Reading(data).words) + " ")
+                self.text.append(" " + self.words_of(data))
         else:
             self.text.append(data)
 
@@ -219,7 +228,7 @@ class _Reading(HTMLParser):
         start = self.position()
         if self.html.find("-->", start + 4) < 0 and self.html.find("--!>", start) < 0:
             self.note("<!--", start)  # newer parsers read it to the end
-            self.text.append(" " + " ".join(_Reading(data).words) + " ")
+            self.text.append(" " + self.words_of(data))
 
 
 def _visible_text(html):

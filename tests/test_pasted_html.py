@@ -1,7 +1,12 @@
 """Pasted rich text the sanitiser would cut: the brief form says where and why."""
 
+from html import escape
+
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from briefs.models import Brief
 from newsroom.html import lost_text
@@ -128,3 +133,76 @@ def test_the_about_text_is_checked_the_same_way(admin_client, field):
     fine = "<p>Who we are.</p><p>Our funders.</p>"
     response = admin_client.post(url, publication_form(publication, **{field: fine}))
     assert response.status_code == 302
+
+
+html_pieces = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<!--",
+        "-->",
+        "<style>",
+        "</style>",
+        "<math>",
+        "</math>",
+        "<textarea>",
+        "<b>",
+        "</b>",
+        "<div>",
+        "<br>",
+        "&amp;",
+        "&lt;",
+        "<![CDATA[",
+        "<a href='/x'>",
+        "</a>",
+        "<script>",
+        "</script>",
+        "\n",
+        " ",
+        "\x00",
+    ]
+)
+pasted_html = st.lists(st.one_of(html_pieces, st.text(max_size=8)), max_size=30).map(
+    "".join
+)
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(pasted=pasted_html)
+def test_the_check_answers_whatever_is_pasted(pasted):
+    loss = lost_text(pasted)
+    if loss is not None:
+        paragraph, reason, words = loss
+        assert paragraph >= 0 and isinstance(reason, str) and isinstance(words, str)
+
+
+words = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12
+).map(escape)
+inline = st.one_of(
+    words,
+    words.map("<b>{}</b>".format),
+    words.map("<em>{}</em>".format),
+    words.map('<a href="/x" title="a&quot; src=">{}</a>'.format),
+    words.map('<span style="color:red">{}</span>'.format),
+    st.just("<br>"),
+)
+block = st.lists(inline, min_size=1, max_size=5).map(" ".join)
+wellformed = st.lists(
+    st.one_of(
+        block.map("<p>{}</p>".format),
+        block.map("<div>{}</div>".format),
+        block.map("<h2>{}</h2>".format),
+        block.map("<ul><li>{}</li></ul>".format),
+        st.just("<!-- a closed comment -->"),
+        st.just("<style>p { color: red }</style>"),
+    ),
+    min_size=1,
+    max_size=6,
+).map("\n".join)
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(pasted=wellformed)
+def test_well_formed_html_is_never_refused(pasted):
+    assert lost_text(pasted) is None

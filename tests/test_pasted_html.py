@@ -206,3 +206,13 @@ wellformed = st.lists(
 @given(pasted=wellformed)
 def test_well_formed_html_is_never_refused(pasted):
     assert lost_text(pasted) is None
+
+
+@pytest.mark.parametrize("trap", ["<style>", "<math><style>", "<!--"])
+def test_thousands_of_nested_traps_are_refused_not_a_server_error(admin_client, trap):
+    response = post(admin_client, news="<p>One.</p>" + trap * 3000 + "<p>Two.</p>")
+    assert response.status_code == 200
+    assert (
+        "The pasted HTML would be cut"
+        in response.context["adminform"].form.errors["news"][0]
+    )

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from newsroom.admin_forms import HTTPS_URLS
+from newsroom.admin_queries import ChangelistQueryGuard
+from newsroom.html import check_text_kept
 
 from . import preview
 from .models import (
@@ -29,7 +31,7 @@ from .translation import create_translation, is_out_of_date
 from .workflow import WorkflowAdmin
 
 
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     list_display = ["name", "name_es", "slug"]
     search_fields = ["name", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
@@ -40,7 +42,7 @@ admin.site.register(Topic, TagAdmin)
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     list_display = ["name", "name_es", "slug", "is_organization", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -48,7 +50,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -138,6 +140,14 @@ class BriefAdminForm(forms.ModelForm):
                     tag.pk for tag in getattr(self.instance, name).all()
                 ]
 
+    def clean_news(self):
+        check_text_kept(self.cleaned_data["news"])
+        return self.cleaned_data["news"]
+
+    def clean_analysis(self):
+        check_text_kept(self.cleaned_data["analysis"])
+        return self.cleaned_data["analysis"]
+
     def clean(self):
         cleaned = super().clean()
         country, topic = cleaned.get("primary_country"), cleaned.get("primary_topic")
@@ -154,7 +164,7 @@ class BriefAdminForm(forms.ModelForm):
 
 
 @admin.register(Brief)
-class BriefAdmin(WorkflowAdmin):
+class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
     form = BriefAdminForm
     inlines = [BriefAuthorInline, SeeAlsoInline, RelatedBriefInline]
     list_display = [

@@ -99,10 +99,17 @@ class LatestBriefsFeed(Feed):
     def title(self, obj):
         return self.publication.name
 
-    def description(self, obj):
+    def about(self, obj):
+        """What the feed holds, in plain text."""
         return self.publication.localized_tagline or gettext(
             "The latest briefs from %(publication)s."
         ) % {"publication": self.publication.name}
+
+    def description(self, obj):
+        # Readers take an RSS description, the channel's as well as an item's,
+        # for HTML: plain text is escaped once for both, so "&" or "<b>" in a
+        # tagline shows as typed.
+        return escape(self.about(obj))
 
     def link(self, obj):
         return reverse("briefs:home")
@@ -173,7 +180,8 @@ class LatestBriefsAtomFeed(LatestBriefsFeed):
     feed_type = BriefAtomFeedGenerator
 
     def subtitle(self, obj):
-        return self.description(obj)
+        # Atom's subtitle is text unless it says otherwise.
+        return self.about(obj)
 
     def feed_url(self, obj):
         return reverse("briefs:feed_atom")
@@ -187,7 +195,7 @@ class RepublishFeed(LatestBriefsFeed):
             "publication": self.publication.name
         }
 
-    def description(self, obj):
+    def about(self, obj):
         return gettext(
             "Briefs you may republish under their Creative Commons license, with "
             "the attribution at the top and the bottom."
@@ -231,7 +239,7 @@ class ArchiveFeed(LatestBriefsFeed):
             "archive": name,
         }
 
-    def description(self, obj):
+    def about(self, obj):
         return self.title(obj)
 
     def link(self, obj):

@@ -9,7 +9,7 @@ newest first.
 
 import html
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.contrib.postgres.search import (
@@ -18,6 +18,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections
 from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.db.models.functions import Concat
@@ -33,6 +34,11 @@ MAX_RESULTS = 1000
 # Words the fallback search looks for; more than this and the query is cut.
 MAX_FALLBACK_WORDS = 10
 TEXT_SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
+# The dates a filter accepts. Python's dates end at 9999-12-31, and a filter
+# reaches one day past its end date in the site's time zone: a bound well
+# inside that range keeps every date the form accepts one the query can use.
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2999, 12, 31)
 
 # Private-use characters mark the highlighted words in PostgreSQL's snippets,
 # so that the snippet can be escaped as plain text before <mark> goes in.
@@ -94,7 +100,10 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self):
-        super().__init__(format="%Y-%m-%d")
+        super().__init__(
+            format="%Y-%m-%d",
+            attrs={"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()},
+        )
 
     def format_value(self, value):
         value = super().format_value(value)
@@ -107,6 +116,23 @@ class DateInput(forms.DateInput):
         except ValueError:
             return None
         return value
+
+
+def filter_date_field(label):
+    """An optional date between ``MIN_DATE`` and ``MAX_DATE``."""
+    message = _("Enter a date between %(min)s and %(max)s.") % {
+        "min": MIN_DATE.isoformat(),
+        "max": MAX_DATE.isoformat(),
+    }
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=DateInput(),
+        validators=[
+            MinValueValidator(MIN_DATE, message=message),
+            MaxValueValidator(MAX_DATE, message=message),
+        ],
+    )
 
 
 class SearchForm(forms.Form):
@@ -129,16 +155,8 @@ class SearchForm(forms.Form):
         super().__init__(data)
         # "from" and "to" are the natural names in the address, but not valid
         # Python identifiers for declared fields.
-        self.fields["from"] = forms.DateField(
-            label=_("From"),
-            required=False,
-            widget=DateInput(),
-        )
-        self.fields["to"] = forms.DateField(
-            label=_("To"),
-            required=False,
-            widget=DateInput(),
-        )
+        self.fields["from"] = filter_date_field(_("From"))
+        self.fields["to"] = filter_date_field(_("To"))
         self.countries = {tag.slug: tag for tag in countries}
         self.topics = {tag.slug: tag for tag in topics}
         any_choice = [("", _("Any"))]

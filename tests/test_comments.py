@@ -1,6 +1,8 @@
 """Reader comments: the form on brief pages, its guards, the email, the inbox."""
 
+import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from django.core import mail
@@ -181,6 +183,11 @@ def test_a_filled_honeypot_is_thanked_but_nothing_is_stored(reader):
         ({"message": "   "}, "message"),
         ({"email": "not-an-email"}, "email"),
         ({"email": "a@b.c\nBcc: x@evil.example"}, "email"),
+        ({"email": '"?bcc=x@evil.example&body=hi"@example.com'}, "email"),
+        ({"email": "lucia?bcc=x@evil.example"}, "email"),
+        ({"email": "lucia&cc=x@example.org"}, "email"),
+        ({"email": "lucia%3Fbcc@example.org"}, "email"),
+        ({"email": "lucia#x@example.org"}, "email"),
         ({"message": "x" * 5001}, "message"),
         ({"name": "n" * 121}, "name"),
         ({"name": "nul\x00byte"}, "name"),
@@ -192,6 +199,11 @@ def test_a_filled_honeypot_is_thanked_but_nothing_is_stored(reader):
         "blank-message",
         "bad-email",
         "header-injection",
+        "quoted-local-part",
+        "mailto-query-in-local-part",
+        "ampersand-in-local-part",
+        "percent-in-local-part",
+        "hash-in-local-part",
         "oversized-message",
         "oversized-name",
         "nul",
@@ -213,6 +225,22 @@ def test_bad_comments_come_back_with_errors_and_what_was_typed(reader, changes, 
     assert brief.get_absolute_url() in html
     assert "Set-Cookie" not in response.headers
     assert not ReaderMessage.objects.exists()
+
+
+def test_an_address_with_a_hidden_mailto_query_is_refused_with_a_reason(reader):
+    data = {**GOOD, "email": '"?bcc=x@evil.example&body=hi"@example.com'}
+    response = send(reader, make_brief(), data)
+    assert response.status_code == 400
+    assert "Enter an address we can reply to" in response.text
+    assert not ReaderMessage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "email", ["lucia@example.org", "o'brien+news@example.org", "a.b-c_d@sub.example"]
+)
+def test_ordinary_addresses_are_accepted(reader, email):
+    send(reader, make_brief(), {**GOOD, "email": email})
+    assert ReaderMessage.objects.get().email == email
 
 
 def test_a_message_of_exactly_5000_characters_is_accepted(reader):
@@ -342,6 +370,19 @@ def test_opening_a_new_message_marks_it_read(admin_client):
     assert 'href="mailto:lucia@example.org"' in response.text
     message.refresh_from_db()
     assert message.state == "read"
+
+
+def test_the_reply_link_encodes_an_address_stored_before_the_form_refused_it(
+    admin_client,
+):
+    """A quoted local part in mailto: carried a hidden Bcc: into the reply."""
+    message = make_message(
+        make_brief(), email='"?bcc=x@evil.example&body=hi"@example.com'
+    )
+    response = admin_client.get(f"/admin/feedback/readermessage/{message.pk}/change/")
+    [href] = re.findall(r'href="(mailto:[^"]*)"', response.text)
+    assert href == "mailto:%22%3Fbcc%3Dx@evil.example%26body%3Dhi%22@example.com"
+    assert "?" not in href and "&" not in unescape(href)
 
 
 def test_editors_can_set_the_state_but_not_rewrite_the_message(admin_client):

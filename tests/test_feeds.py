@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from newsroom.licensing.attribution import republish_html
 from newsroom.licensing.models import License
+from newsroom.publication.models import Publication
 from tests.factories import (
     make_author,
     make_brief,
@@ -194,6 +195,39 @@ def test_titles_with_markup_stay_text(client):
     assert feed.entries[0].summary == "Less &lt;b&gt;than&lt;/b&gt; &amp; more"
     atom, _response = parse(client, "/en/feed/atom/")
     assert atom.entries[0].title == 'AT&T < "more"'
+
+
+@pytest.mark.parametrize("path", ["/en/feed/", "/en/country/chile/feed/"])
+def test_channel_and_item_descriptions_are_escaped_the_same_way(client, path):
+    """The channel's description went out as HTML markup, the items' as text."""
+    publication = Publication.load()
+    publication.name = "Ríos & <Lagos>"
+    publication.tagline = "Rivers & <b>lakes</b>"
+    publication.save()
+    make_brief(
+        "Salt", summary="Salt & <b>vinegar</b>", countries=[make_country("Chile")]
+    )
+    feed, response = parse(client, path)
+    channel = ET.fromstring(response.content).find("channel")
+    item = channel.find("item")
+    # Both descriptions hold HTML: text and its markup characters escaped once.
+    assert item.findtext("description") == "Salt &amp; &lt;b&gt;vinegar&lt;/b&gt;"
+    described = channel.findtext("description")
+    assert "<" not in described and "&amp; &lt;" in described
+    assert feed.entries[0].summary == "Salt &amp; &lt;b&gt;vinegar&lt;/b&gt;"
+    assert "<b>" not in feed.feed.subtitle and "&lt;" in feed.feed.subtitle
+
+
+def test_the_atom_subtitle_stays_text(client):
+    publication = Publication.load()
+    publication.tagline = "Rivers & <b>lakes</b>"
+    publication.save()
+    make_brief("Salt")
+    feed, response = parse(client, "/en/feed/atom/")
+    assert feed.feed.subtitle == "Rivers & <b>lakes</b>"
+    assert b"<subtitle>Rivers &amp; &lt;b&gt;lakes&lt;/b&gt;</subtitle>" in (
+        response.content
+    )
 
 
 def count_queries(client, path):

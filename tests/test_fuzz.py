@@ -1,5 +1,8 @@
 """Every public URL pattern, fed random slugs, numbers, query strings and posts: no 5xx.
 
+The search filters and every admin changelist's query string (ordering,
+paging, search, filters, date drill-downs) get the same treatment.
+
 The patterns come from the URL resolver itself, so a page added later is
 fuzzed without touching this file. Values are drawn from the pattern's own
 regular expressions (so the URL resolves) mixed with the slugs and ids of real
@@ -10,8 +13,10 @@ import re
 from urllib.parse import quote, urlencode
 
 import pytest
+from django.apps import apps
 from django.conf import settings
-from django.urls import URLResolver, get_resolver
+from django.contrib import admin
+from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -202,5 +207,94 @@ def test_no_public_url_answers_with_a_server_error(client, real_values, pieces):
         assert response.status_code < 500, f"GET {url}: {response.status_code}"
         response = client.post(url, form, **headers)
         assert response.status_code < 500, f"POST {url} {form}: {response.status_code}"
+
+    check()
+
+
+# The search form's filters: dates at and past the calendar's ends, odd text.
+
+filter_dates = st.one_of(
+    st.dates().map(lambda day: day.isoformat()),
+    st.sampled_from(
+        ["9999-12-31", "0001-01-01", "10000-01-01", "2024-02-30", "2024-13-01"]
+    ),
+    odd_text,
+)
+
+
+@hypothesis_settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    language=st.sampled_from(LANGUAGES),
+    query=st.dictionaries(
+        st.sampled_from(["q", "from", "to", "country", "topic", "page"]),
+        st.one_of(filter_dates, st.sampled_from(["water", "chile", "water-1"])),
+        max_size=6,
+    ),
+)
+def test_search_filters_never_answer_with_a_server_error(
+    client, real_values, language, query
+):
+    url = f"/{language}/search/?" + urlencode(query)
+    response = client.get(url)
+    assert response.status_code < 500, f"GET {url}: {response.status_code}"
+
+
+# Admin changelists: ordering, paging, search, filters and date drill-downs.
+
+
+# The project's own admins. Django's user and group admins and the taggit and
+# axes ones still answer 500 to ?<relation>=<integer past 64 bits> on SQLite
+# (Django's overflow check covers integer fields, not relations): docs/security.md.
+OWN_APPS = ("briefs.", "newsroom.")
+
+
+def changelists():
+    found = []
+    for model in apps.get_models():
+        if admin.site.is_registered(model) and model.__module__.startswith(OWN_APPS):
+            meta = model._meta
+            found.append(pytest.param(model, id=f"{meta.app_label}.{meta.model_name}"))
+    return found
+
+
+LOOKUPS = ["", "__exact", "__id__exact", "__gte", "__lt", "__isnull", "__in"]
+LOOKUPS += ["__year", "__month", "__day"]
+numbers = st.one_of(
+    st.integers(min_value=-(10**20), max_value=10**20).map(str),
+    st.sampled_from(["9999", "10000", "0", "-1", "1.5", "1,2", "13", "32", "e"]),
+)
+
+
+def changelist_query(model):
+    fields = [field.name for field in model._meta.get_fields()]
+    keys = st.one_of(
+        st.sampled_from(["o", "p", "q", "e", "all", "_to_field", "_popup"]),
+        st.tuples(st.sampled_from(fields), st.sampled_from(LOOKUPS)).map("".join),
+        st.text(min_size=1, max_size=12),
+    )
+    return st.dictionaries(keys, st.one_of(numbers, odd_text), max_size=5)
+
+
+@pytest.mark.parametrize("model", changelists())
+def test_no_admin_changelist_query_answers_with_a_server_error(
+    admin_client, real_values, model
+):
+    meta = model._meta
+    url = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+
+    @hypothesis_settings(
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    @given(query=changelist_query(model))
+    def check(query):
+        address = url + "?" + urlencode(query)
+        response = admin_client.get(address)
+        assert response.status_code < 500, f"GET {address}: {response.status_code}"
 
     check()

@@ -2,7 +2,8 @@
 
 import re
 from datetime import timedelta
-from html import unescape
+from html import escape, unescape
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -100,6 +101,36 @@ def test_relative_links_are_made_absolute(brief):
     assert 'href="https://news.example/en/topic/mining/"' in html
     assert 'href="https://gob.example/doc"' in html
     assert 'href="/' not in html
+
+
+class LinkAttributes(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.links.append(dict(attrs))
+
+
+@pytest.mark.parametrize(
+    "title", [" src=", "Read the href=", 'a href="/x" b', "<a href='/y'>", "src=/z"]
+)
+def test_only_link_addresses_are_rewritten_not_text_in_other_attributes(client, title):
+    """A regular expression over the markup rewrote text inside ``title``."""
+    brief = make_brief(
+        "Titled link",
+        news=f'<p><a title="{escape(title)}" href="/en/topic/mining/">suspended</a>'
+        " permits.</p>",
+    )
+    page = client.get(republish_url(brief)).text
+    parser = LinkAttributes()
+    parser.feed(textarea(page, "republish-html"))
+    [link] = [attrs for attrs in parser.links if "title" in attrs]
+    assert link["title"] == title
+    assert link["href"] == "http://testserver/en/topic/mining/"
+    text = textarea(page, "republish-text")
+    assert "suspended (http://testserver/en/topic/mining/) permits." in text
 
 
 def test_an_image_not_covered_by_the_license_is_left_out(client):

@@ -252,6 +252,31 @@ def test_bad_filters_get_a_form_error(client, params):
     assert result_titles(response) == []
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"to": "9999-12-31"},
+        {"from": "9999-12-31"},
+        {"from": "0001-01-01"},
+        {"to": "0001-01-01"},
+        {"from": "1899-12-31", "to": "3000-01-01"},
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_get_a_form_error_not_a_crash(client, params):
+    """?to=9999-12-31 reached one day past the last date Python has (500)."""
+    make_brief("Water court ruling")
+    response = find(client, "water", **params)
+    assert response.status_code == 200
+    assert "Enter a date between 1900-01-01 and 2999-12-31." in response.text
+    assert result_titles(response) == []
+
+
+def test_dates_at_the_bounds_filter_normally(client):
+    make_brief("Water court ruling")
+    response = find(client, "water", **{"from": "1900-01-01", "to": "2999-12-31"})
+    assert result_titles(response) == ["Water court ruling"]
+
+
 def test_unicode_words_are_found(client):
     make_brief("Café de altura", summary="Cosecha récord.", language="es")
     assert result_titles(find(client, "récord", "es")) == ["Café de altura"]

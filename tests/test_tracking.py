@@ -1,13 +1,16 @@
 """Republication tracking: the 1x1 image, what it records, and the admin report."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from briefs.models import Brief
 from newsroom.republishing.models import Republication
 from newsroom.republishing.tracking import referring_domain
-from tests.factories import make_brief
+from tests.factories import make_brief, make_license
 
 pytestmark = pytest.mark.django_db
 
@@ -83,13 +86,50 @@ def test_no_address_or_full_referer_is_stored(client, every_hit_written):
     assert "GenericIPAddressField" not in field_types
 
 
-@pytest.mark.parametrize(
-    "path", ["/r/999999.gif", "/r/0.gif", "/r/99999999999999999.gif"]
-)
-def test_unknown_brief_ids_are_404(client, path):
-    response = client.get(path)
-    assert response.status_code == 404
-    assert len(response.content) < 100
+def answer(response):
+    """What an outsider sees of a pixel response."""
+    headers = {
+        name: response.get(name)
+        for name in ("Content-Type", "Cache-Control", "Cross-Origin-Resource-Policy")
+    }
+    return response.status_code, response.content, headers, bool(response.cookies)
+
+
+def hidden_briefs():
+    return [
+        make_brief("A draft", published=False),
+        make_brief("Scheduled", when=timezone.now() + timedelta(days=1)),
+        make_brief(
+            "All rights reserved", license=make_license(allows_republishing=False)
+        ),
+    ]
+
+
+def test_only_public_republishable_briefs_count_and_every_id_looks_the_same(
+    client, every_hit_written
+):
+    """Drafts and scheduled briefs answered 200 and unknown ids 404: an
+    outsider could list which ids exist."""
+    public = make_brief("Tracked")
+    referer = {"HTTP_REFERER": "https://other.example/story"}
+    expected = answer(client.get(pixel_url(public.pk), **referer))
+    assert expected[0] == 200 and expected[1].startswith(b"GIF89a")
+    assert Republication.objects.get().brief == public
+    for brief in hidden_briefs():
+        assert answer(client.get(pixel_url(brief.pk), **referer)) == expected
+    for path in ["/r/999999.gif", "/r/0.gif", "/r/99999999999999999.gif"]:
+        assert answer(client.get(path, **referer)) == expected
+    assert Republication.objects.count() == 1
+
+
+def test_a_brief_counts_once_it_is_published(client, every_hit_written):
+    brief = make_brief("Soon", published=False)
+    client.get(pixel_url(brief.pk), HTTP_REFERER="https://other.example/")
+    assert not Republication.objects.exists()
+    brief.status = Brief.Status.PUBLISHED
+    brief.save()
+    client.get(pixel_url(brief.pk), HTTP_REFERER="https://other.example/")
+    assert Republication.objects.get().count == 1
 
 
 @pytest.mark.parametrize(
@@ -102,7 +142,7 @@ def test_malformed_pixel_addresses_are_404(client, path):
 def test_unknown_ids_stay_cheap_when_repeated(client, django_assert_max_num_queries):
     client.get("/r/424242.gif")
     with django_assert_max_num_queries(0):
-        assert client.get("/r/424242.gif").status_code == 404
+        assert client.get("/r/424242.gif").status_code == 200
 
 
 GARBAGE_REFERERS = [
@@ -118,6 +158,14 @@ GARBAGE_REFERERS = [
     "https://ok.example/" + "x" * 5000,
     "http://203.0.113.5/page",
     "http://[2001:db8::1]/page",
+    "http://2130706433/page",
+    "http://0x7f.1/page",
+    "http://0x7f000001/",
+    "http://0177.0.0.1/",
+    "http://127.1/",
+    "http://www.127.0.0.1/",
+    "http://1.2.3.4.5/",
+    "http://example.0x1/",
     "\x00\x01\x02",
     "https://münchen.example/",
 ]
@@ -141,6 +189,23 @@ def test_referring_domain_normalises_hosts():
     assert referring_domain("https://WWW.Example.COM./x") == "example.com"
     assert referring_domain("https://münchen.example/") == "xn--mnchen-3ya.example"
     assert referring_domain("http://203.0.113.5/") is None
+    assert referring_domain("https://news.example.org./a") == "news.example.org"
+    assert referring_domain("https://1password.example/") == "1password.example"
+    assert referring_domain("https://0x.example/") == "0x.example"
+
+
+@pytest.mark.parametrize(
+    "referer",
+    ["http://2130706433/", "http://0x7f.1/", "http://0177.0.0.1/", "http://127.1/"],
+)
+def test_numeric_ip_spellings_are_not_stored_as_republishing_sites(
+    client, every_hit_written, referer
+):
+    brief = make_brief("Tracked")
+    client.get(pixel_url(brief.pk), HTTP_REFERER=referer)
+    assert list(Republication.objects.values_list("kind", "domain")) == [
+        ("unknown", "")
+    ]
     assert referring_domain("https://" + "a" * 3000) is None
 
 

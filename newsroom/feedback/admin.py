@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, ExpressionWrapper, FloatField, Q
@@ -11,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.charts import bar_chart, last_days
 
 from .models import BriefFeedback, ReaderMessage, Vote
@@ -50,7 +53,7 @@ def votes_chart(per_day, title):
 
 
 @admin.register(BriefFeedback)
-class BriefFeedbackAdmin(admin.ModelAdmin):
+class BriefFeedbackAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     """Briefs with at least one vote: how many, and how many found them helpful."""
 
     list_display = [
@@ -175,7 +178,7 @@ class HasSuggestionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     """Every vote, mostly to read the improvement suggestions."""
 
     list_display = ["brief", "helpful", "short_suggestion", "created_at", "updated_at"]
@@ -198,7 +201,7 @@ class VoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReaderMessage)
-class ReaderMessageAdmin(admin.ModelAdmin):
+class ReaderMessageAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     """The inbox of comments readers send from brief pages."""
 
     list_display = ["name", "email", "brief", "short_message", "state", "created_at"]
@@ -224,8 +227,12 @@ class ReaderMessageAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("reply"))
     def reply(self, message):
+        # Encoded, so nothing stored in the address (a "?bcc=" from before
+        # the form refused them) becomes a header of the reply.
         return format_html(
-            '<a href="mailto:{}">{}</a>', message.email, gettext("Reply by email")
+            '<a href="mailto:{}">{}</a>',
+            quote(message.email, safe="@"),
+            gettext("Reply by email"),
         )
 
     def has_add_permission(self, request):

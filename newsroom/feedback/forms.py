@@ -1,7 +1,17 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_TEXT, ReaderMessage
+
+# The part before the @ of an address we can write back to. The standard also
+# allows quoted local parts and characters such as ? & % # /, which mean
+# something in a mailto: link (a "?bcc=" hidden in the address); mailboxes
+# people reply to do not use them.
+_PLAIN_LOCAL_PART = re.compile(
+    r"[A-Za-z0-9!$'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!$'*+=^_`{|}~-]+)*"
+)
 
 
 class VoteForm(forms.Form):
@@ -47,6 +57,20 @@ class CommentForm(forms.ModelForm):
         self.fields["website"].widget.attrs.update(
             {"autocomplete": "off", "tabindex": "-1"}
         )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        local_part = email.rpartition("@")[0]
+        if not _PLAIN_LOCAL_PART.fullmatch(local_part):
+            raise forms.ValidationError(
+                _(
+                    "Enter an address we can reply to: before the @ use "
+                    "letters, digits and . - _ +, without quotes, spaces or "
+                    "symbols such as ? and &."
+                ),
+                code="unusual_email",
+            )
+        return email
 
     @property
     def is_spam(self):

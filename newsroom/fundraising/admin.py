@@ -15,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin_forms import HTTPS_URLS
+from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.charts import bar_chart, last_days
 
 from .models import DonationClick, DonationPrompt
@@ -32,7 +33,7 @@ def csv_cell(value):
 
 
 @admin.register(DonationPrompt)
-class DonationPromptAdmin(admin.ModelAdmin):
+class DonationPromptAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "name",
@@ -222,7 +223,7 @@ class DonationPromptAdmin(admin.ModelAdmin):
 
 
 @admin.register(DonationClick)
-class DonationClickAdmin(admin.ModelAdmin):
+class DonationClickAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     """Raw click counts, read-only: they come from readers."""
 
     list_display = ["day", "prompt", "brief", "clicks"]

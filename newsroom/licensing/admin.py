@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin_forms import HTTPS_URLS
+from newsroom.admin_queries import ChangelistQueryGuard
 
 from .models import License
 
 
 @admin.register(License)
-class LicenseAdmin(admin.ModelAdmin):
+class LicenseAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "name",

@@ -16,7 +16,6 @@ brief, the license to its deed.
 import re
 import string
 from dataclasses import dataclass
-from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -27,6 +26,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from newsroom.html import resolve_urls
 
 PLACEHOLDERS = ("publication", "headline", "url", "license", "deed_url")
 
@@ -214,21 +215,9 @@ def may_republish(brief):
     return bool(brief.license_id and brief.license.allows_republishing)
 
 
-_URL_ATTRIBUTE = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
-
-
 def absolute_links(html, page_url):
-    """Make every link and image address in ``html`` absolute, from ``page_url``.
-
-    Works on the sanitised HTML the brief stores (attribute values quoted with
-    double quotes, which the sanitiser guarantees).
-    """
-
-    def absolute(match):
-        address = urljoin(page_url, unescape(match.group(2)))
-        return match.group(1) + escape(address) + match.group(3)
-
-    return _URL_ATTRIBUTE.sub(absolute, html)
+    """Make every link address in the brief's sanitised ``html`` absolute."""
+    return resolve_urls(html, page_url)
 
 
 def tracking_image_url(brief, base_url):

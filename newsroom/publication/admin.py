@@ -1,11 +1,31 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+
+from newsroom.html import check_text_kept
 
 from .models import Publication
 
 
+class PublicationAdminForm(forms.ModelForm):
+    """The About texts are HTML shown through the sanitiser: refuse what it cuts."""
+
+    class Meta:
+        model = Publication
+        fields = "__all__"  # noqa: DJ007 - the admin picks the fields
+
+    def clean_about(self):
+        check_text_kept(self.cleaned_data["about"])
+        return self.cleaned_data["about"]
+
+    def clean_about_es(self):
+        check_text_kept(self.cleaned_data["about_es"])
+        return self.cleaned_data["about_es"]
+
+
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
+    form = PublicationAdminForm
     fieldsets = [
         (
             None,

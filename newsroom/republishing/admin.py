@@ -7,12 +7,13 @@ from django.utils.translation import ngettext
 
 from briefs.admin import BriefAdmin
 from briefs.models import Brief
+from newsroom.admin_queries import ChangelistQueryGuard
 
 from .models import Republication
 
 
 @admin.register(Republication)
-class RepublicationAdmin(admin.ModelAdmin):
+class RepublicationAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     """Where briefs were republished, across all briefs. Read-only: hits write it."""
 
     list_display = [

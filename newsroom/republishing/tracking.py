@@ -9,7 +9,6 @@ requests costs cache operations, not database rows or locks.
 """
 
 import hashlib
-import ipaddress
 import logging
 import re
 from urllib.parse import urlsplit
@@ -33,6 +32,10 @@ logger = logging.getLogger(__name__)
 MAX_REFERER_LENGTH = 2048
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _DOMAIN = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$")
+# A host whose last label is a number is an IPv4 address to browsers, in any
+# of its spellings (2130706433, 0x7f.1, 0177.0.0.1, 127.1): no top-level
+# domain is numeric.
+_NUMERIC_LABEL = re.compile(r"^(?:[0-9]+|0x[0-9a-f]*)$")
 
 
 def write_interval():
@@ -46,8 +49,9 @@ def new_domains_per_hour():
 def referring_domain(referer):
     """The host name of a Referer header, normalised, or None when unusable.
 
-    Lower-cased, without a leading ``www.`` or trailing dot; IP addresses,
-    non-web schemes, malformed and overlong values give None.
+    Lower-cased, without a leading ``www.`` or trailing dot; IP addresses in
+    any spelling (dotted, integer, hex, octal, IPv6), non-web schemes,
+    malformed and overlong values give None.
     """
     if not referer or len(referer) > MAX_REFERER_LENGTH:
         return None
@@ -67,11 +71,9 @@ def referring_domain(referer):
         host = host[4:]
     if len(host) > 253 or not _DOMAIN.match(host):
         return None
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return host
-    return None
+    if _NUMERIC_LABEL.match(host.rpartition(".")[2]):
+        return None
+    return host
 
 
 def is_own_domain(domain, request):

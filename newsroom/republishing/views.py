@@ -1,7 +1,6 @@
 import base64
 
-from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseNotFound
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from briefs.models import Brief
+from newsroom.cache import content_cached
 from newsroom.licensing.attribution import (
     attribution,
     may_republish,
@@ -78,23 +78,33 @@ class RepublishView(DetailView):
         return response
 
 
-def _brief_exists(brief_id):
-    key = f"republication:brief-exists:{brief_id}"
-    exists = cache.get(key)
-    if exists is None:
-        exists = Brief.objects.filter(pk=brief_id).exists()
-        cache.set(key, exists, timeout=300)
-    return exists
+def _counts_hits(brief_id):
+    """Whether loads of this id count: a public brief that may be republished.
+
+    Kept under the content version, so a brief published, unpublished or
+    relicensed counts (or stops counting) from its next load.
+    """
+
+    def countable():
+        return (
+            Brief.objects.published()
+            .filter(pk=brief_id, license__allows_republishing=True)
+            .exists()
+        )
+
+    return content_cached(f"republication:countable:{brief_id}", countable)
 
 
 @require_safe
 def pixel(request, brief_id):
-    """The 1×1 tracking image: counts where a republished brief was loaded."""
+    """The 1×1 tracking image: counts where a republished brief was loaded.
+
+    Every well-formed id gets the same image: an id that is a draft, a
+    scheduled brief, one not to be republished or no brief at all counts
+    nothing, and an outsider cannot tell which ids exist.
+    """
     brief_id = int(brief_id)
-    if not _brief_exists(brief_id):
-        # A bare answer: no 404 page to render for a flood of made-up ids.
-        return HttpResponseNotFound("Not found", content_type="text/plain")
-    if request.method == "GET":
+    if request.method == "GET" and _counts_hits(brief_id):
         domain, kind = tracking.classify(request)
         tracking.count_hit(brief_id, domain, kind)
     response = HttpResponse(PIXEL, content_type="image/gif")

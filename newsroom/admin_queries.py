@@ -6,7 +6,8 @@ has no next year in Python, and very early or late years overflow when the
 site's time zone converts them; so does any ``__year`` filter
 (``?active_from__year=0``). And a filter on a relation
 (``?briefs=99999999999999999999``) sends an integer past 64 bits to the
-database, which SQLite cannot take. A changelist with ``ChangelistQueryGuard``
+database, which SQLite cannot take; and PostgreSQL refuses a text holding
+a NUL byte (``?name=%00``, ``?q=%00``). A changelist with ``ChangelistQueryGuard``
 sends such an address back to itself without the offending parameters, with a
 warning, instead of failing.
 """
@@ -81,6 +82,20 @@ class ChangelistQueryGuard:
                     )
                     % {"min": MIN_YEAR, "max": MAX_YEAR},
                 )
+        unreadable = [
+            name
+            for name, values in request.GET.lists()
+            if "\x00" in name or any("\x00" in value for value in values)
+        ]
+        if unreadable:
+            return self._without(
+                request,
+                unreadable,
+                gettext(
+                    "The address held a character no text can contain (a NUL "
+                    "byte): that part of the query was removed."
+                ),
+            )
         skipped = {*IGNORED_PARAMS, PAGE_VAR, ERROR_FLAG, *dates}
         too_large = [
             name

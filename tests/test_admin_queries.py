@@ -101,3 +101,23 @@ def test_numbers_out_of_range_in_filters_redirect_with_a_warning(
 def test_a_large_number_in_the_search_box_is_searched(admin_client, rows):
     response = admin_client.get("/admin/briefs/brief/?q=99999999999999999999")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url, query",
+    [
+        ("/admin/feedback/readermessage/", "name=%00"),
+        ("/admin/republishing/republication/", "domain=a%00b"),
+        ("/admin/briefs/brief/", "q=water%00"),
+        ("/admin/briefs/author/", "name%00=x"),
+    ],
+)
+def test_a_nul_byte_in_the_query_redirects_with_a_warning(
+    admin_client, rows, url, query
+):
+    response = admin_client.get(f"{url}?{query}&o=1")
+    assert response.status_code == 302
+    assert response["Location"] == url + "?o=1"
+    warnings = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("NUL byte" in text for text in warnings)
+    assert admin_client.get(response["Location"]).status_code == 200

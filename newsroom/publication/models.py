@@ -71,7 +71,24 @@ class Publication(SpanishVariants, models.Model):
         blank=True,
         help_text=_("Reader comments are sent here as well; leave empty for none."),
     )
+    # Social links, shown in the footer in this order (SOCIAL_NETWORKS).
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    bluesky_url = models.URLField(_("Bluesky"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # (field, the network's name): names of brands, not translated.
+    SOCIAL_NETWORKS = [
+        ("mastodon_url", "Mastodon"),
+        ("bluesky_url", "Bluesky"),
+        ("instagram_url", "Instagram"),
+        ("facebook_url", "Facebook"),
+        ("x_url", "X"),
+        ("youtube_url", "YouTube"),
+    ]
 
     class Meta:
         verbose_name = _("publication")
@@ -109,6 +126,15 @@ class Publication(SpanishVariants, models.Model):
     @property
     def localized_comment_prompt(self):
         return self.localized("comment_prompt")
+
+    @property
+    def social_links(self):
+        """``[(network name, url), ...]`` of the social links that are set."""
+        return [
+            (name, getattr(self, field))
+            for field, name in self.SOCIAL_NETWORKS
+            if getattr(self, field)
+        ]
 
     def analysis_heading_text(self):
         return self.localized("analysis_heading").replace("{publication}", self.name)

@@ -5,7 +5,7 @@ from django.db import migrations
 
 
 def grant(apps, schema_editor):
-    using = schema_editor.connection.alias
+    using = schema_editor.connection.alias if schema_editor else "default"
     # Permissions are normally created after migrate; the group needs them now.
     app_config = apps.get_app_config("pages")
     models_module = getattr(app_config, "models_module", None)

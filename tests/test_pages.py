@@ -384,9 +384,8 @@ def test_the_footer_has_about_pages_donate_feeds_license_and_social_links(client
         ("/en/page/republishing-guidelines/", "Republishing guidelines"),
         ("/en/page/privacy/", "Privacy"),
     ]
-    about_block = links_in(footer, "footer-about")
-    assert (about.get_absolute_url(), "About us") in about_block
-    assert ("/en/page/donate/", "Donate") in about_block
+    # The donate page is the footer's button, in or out of the list.
+    assert links_in(footer, "footer-about") == [("/en/page/donate/", "Donate")]
     assert '<a class="button footer-donate" href="/en/page/donate/">' in footer
     feeds = links_in(footer, "footer-feeds")
     assert ("/en/feed/", "Latest briefs") in feeds
@@ -403,6 +402,12 @@ def test_the_footer_has_about_pages_donate_feeds_license_and_social_links(client
     ]
     assert 'href="https://mastodon.example/@news" rel="me"' in footer
     assert "Old page" not in footer and "Jobs" not in footer and "Acerca" not in footer
+
+
+def test_an_about_page_left_out_of_the_list_is_linked_by_the_about_line(client):
+    make_page("Who we are", slug="who", role=Page.Role.ABOUT, in_footer=False)
+    footer = client.get("/en/").text.split('<footer class="site-footer">', 1)[1]
+    assert links_in(footer, "footer-about") == [("/en/page/who/", "Who we are")]
 
 
 def test_the_spanish_footer_links_the_spanish_pages(client):
@@ -446,9 +451,10 @@ def test_social_links_are_set_in_the_publication_admin(admin_client):
         "related_count": "3",
         "bluesky_url": "not a link",
     }
-    response = admin_client.post(url, data)
-    assert response.status_code == 200
-    assert "bluesky_url" in response.context["adminform"].form.errors
+    for bad in ("not a link", "javascript:alert(1)", "ftp://files.example/x"):
+        response = admin_client.post(url, {**data, "bluesky_url": bad})
+        assert response.status_code == 200, bad
+        assert "bluesky_url" in response.context["adminform"].form.errors
     response = admin_client.post(url, {**data, "bluesky_url": "https://bsky.example/x"})
     assert response.status_code == 302
     assert Publication.load().social_links == [("Bluesky", "https://bsky.example/x")]

@@ -233,10 +233,26 @@ def test_a_page_shows_its_sanitised_text_and_links_its_translation(client):
     # The language switch goes to the translation, not to /es/page/about/.
     assert ("/es/page/acerca-de/", "Español") in links_in(response.text, "site-nav")
     assert 'hreflang="es" href="http://testserver/es/page/acerca-de/"' in response.text
+    assert (
+        'hreflang="x-default" href="http://testserver/en/page/about/"' in response.text
+    )
     spanish = client.get(acerca.get_absolute_url())
     assert links_in(spanish.text, "translation-link") == [
         ("/en/page/about/", "Read in English")
     ]
+
+
+def test_a_page_makes_two_queries_once_the_menu_and_footer_are_cached(
+    client, django_assert_num_queries, settings
+):
+    settings.NEWSROOM_PAGE_CACHE = False
+    about = make_page("About us", slug="about")
+    make_page("Acerca", language="es", translation_of=about)
+    MenuItem.objects.create(language="en", page=about)
+    client.get("/en/page/about/")
+    # The page with its original, then its translations.
+    with django_assert_num_queries(2):
+        assert client.get("/en/page/about/").status_code == 200
 
 
 def test_a_draft_translation_is_not_linked(client):

@@ -4,8 +4,10 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
@@ -291,6 +293,44 @@ class AuthorArchiveView(ArchiveView):
 class SectionArchiveView(ArchiveView):
     archive_model = Section
     archive_kind = "section"
+
+
+class TagIndexView(TemplateView):
+    """Every country or topic, with how many published briefs it has here."""
+
+    template_name = "briefs/tag_index.html"
+    tag_model = None
+    archive_kind = ""
+
+    def get_tags(self):
+        to_brief = "tagged_briefs__content_object__"
+        published_here = Q(
+            **{
+                f"{to_brief}status": Brief.Status.PUBLISHED,
+                f"{to_brief}published_at__lte": timezone.now(),
+                f"{to_brief}language": get_language(),
+            }
+        )
+        tags = self.tag_model.objects.annotate(
+            brief_count=Count("tagged_briefs", filter=published_here)
+        )
+        # In the page's language's alphabetical order ("Perú", "México").
+        return sorted(tags, key=lambda tag: tag.display_name.casefold())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            tags=self.get_tags(), archive_kind=self.archive_kind, **kwargs
+        )
+
+
+class CountryIndexView(TagIndexView):
+    tag_model = Country
+    archive_kind = "country"
+
+
+class TopicIndexView(TagIndexView):
+    tag_model = Topic
+    archive_kind = "topic"
 
 
 class SearchView(TemplateView):

@@ -1,6 +1,6 @@
 """The site-wide content version and the page cache for anonymous readers.
 
-Every public page shows rows of a handful of apps (briefs, publication,
+Every public page shows rows of a handful of apps (briefs, pages, publication,
 licensing, fundraising, feedback, taggit). Rather than track which page shows
 which row, the site has one *content version*, a random token kept in the
 default cache: any commit that saves or deletes such a row (models that set
@@ -40,7 +40,15 @@ logger = logging.getLogger(__name__)
 
 # Apps whose rows appear on public pages.
 TRACKED_APPS = frozenset(
-    {"briefs", "publication", "licensing", "fundraising", "feedback", "taggit"}
+    {
+        "briefs",
+        "publication",
+        "licensing",
+        "fundraising",
+        "feedback",
+        "pages",
+        "taggit",
+    }
 )
 VERSION_KEY = "content-version"
 # Pages worth storing; images and files go by other routes.

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "newsroom.feedback",
     "newsroom.republishing",
     "briefs",
+    # About, Contact, Privacy and the newsroom's other pages; the header menu.
+    "newsroom.pages",
 ]
 
 MIDDLEWARE = [

@@ -6,9 +6,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
-from briefs.sitemaps import news_sitemaps, robots_txt, sitemaps
+from briefs.sitemaps import news_sitemaps, robots_txt
+from briefs.sitemaps import sitemaps as brief_sitemaps
 from newsroom.admin_views import view_on_site
+from newsroom.pages.sitemaps import PageSitemap
 from newsroom.republishing.urls import tracking_urlpatterns
+
+sitemaps = {**brief_sitemaps, "pages": PageSitemap}
 
 urlpatterns = [
     # Before the admin's own view-on-site shortcut (``admin:view_on_site``),
@@ -50,6 +54,8 @@ urlpatterns += i18n_patterns(
     path("", include("briefs.urls")),
     path("", include("newsroom.republishing.urls")),
     path("feedback/", include("newsroom.feedback.urls")),
+    # About, Contact, ...: /<lang>/page/<slug>/.
+    path("", include("newsroom.pages.urls")),
     prefix_default_language=True,
 )
 

@@ -21,6 +21,7 @@ SEED_MIGRATIONS = [
     ("newsroom.publication.migrations.0002_seed_publication", "seed"),
     ("newsroom.publication.migrations.0003_editorial_roles", "create_roles"),
     ("newsroom.republishing.migrations.0002_republication_permissions", "grant"),
+    ("newsroom.pages.migrations.0002_editor_permissions", "grant"),
 ]
 
 

@@ -376,3 +376,19 @@ def admin_form_data(client, url):
 
 # Fields that post several values; kept as lists even with one value.
 MULTIPLE = {"countries", "topics"}
+
+
+def make_page(title=None, **kwargs):
+    """A published English page, linked in the footer."""
+    from newsroom.pages.models import Page
+
+    title = title or unique("Page")
+    values = {
+        "title": title,
+        "slug": kwargs.pop("slug", None) or slugify(title),
+        "body": f"<p>Text of {title}.</p>",
+        "language": "en",
+        "status": Page.Status.PUBLISHED,
+    }
+    values.update(kwargs)
+    return Page.objects.create(**values)

@@ -1,7 +1,7 @@
 """App layers: a module imports only from its own layer or below.
 
 From the bottom (docs/DESIGN): the site-wide helpers (``newsroom/*.py``),
-``licensing`` and ``publication``, ``briefs``, then the features built on
+``licensing`` and ``publication``, ``briefs`` (and ``pages`` beside it), then the features built on
 briefs (``fundraising``, ``feedback``, ``republishing``). Every module of
 ``newsroom/`` and ``briefs/`` is read with ``ast``, imports inside functions
 included; project wiring (settings, URLconf, WSGI/ASGI, context processors)
@@ -20,7 +20,8 @@ PACKAGES = ["newsroom", "briefs"]
 LAYERS = [
     ("site-wide helpers", ["newsroom"]),
     ("licensing and publication", ["newsroom.licensing", "newsroom.publication"]),
-    ("briefs", ["briefs"]),
+    # pages sits beside briefs: its menu links to sections, countries and topics.
+    ("briefs", ["briefs", "newsroom.pages"]),
     (
         "features built on briefs",
         ["newsroom.fundraising", "newsroom.feedback", "newsroom.republishing"],

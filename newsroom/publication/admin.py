@@ -48,6 +48,13 @@ class PublicationAdmin(admin.ModelAdmin):
             _("Reader comments"),
             {"fields": ["comment_prompt", "comment_prompt_es", "notification_email"]},
         ),
+        (
+            _("Social links"),
+            {
+                "fields": [field for field, _name in Publication.SOCIAL_NETWORKS],
+                "description": _("Profile addresses, linked in the footer."),
+            },
+        ),
     ]
 
     def has_add_permission(self, request):

@@ -1,8 +1,12 @@
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.localization import SpanishVariants
 from newsroom.validators import validate_image_upload, validate_square_image
+
+# Social links are web pages: no ftp:// (which URLField allows).
+web_address = URLValidator(schemes=["http", "https"])
 
 
 class Publication(SpanishVariants, models.Model):
@@ -71,7 +75,26 @@ class Publication(SpanishVariants, models.Model):
         blank=True,
         help_text=_("Reader comments are sent here as well; leave empty for none."),
     )
+    # Social links, shown in the footer in this order (SOCIAL_NETWORKS).
+    mastodon_url = models.URLField(_("Mastodon"), blank=True, validators=[web_address])
+    bluesky_url = models.URLField(_("Bluesky"), blank=True, validators=[web_address])
+    instagram_url = models.URLField(
+        _("Instagram"), blank=True, validators=[web_address]
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True, validators=[web_address])
+    x_url = models.URLField(_("X (Twitter)"), blank=True, validators=[web_address])
+    youtube_url = models.URLField(_("YouTube"), blank=True, validators=[web_address])
     updated_at = models.DateTimeField(auto_now=True)
+
+    # (field, the network's name): names of brands, not translated.
+    SOCIAL_NETWORKS = [
+        ("mastodon_url", "Mastodon"),
+        ("bluesky_url", "Bluesky"),
+        ("instagram_url", "Instagram"),
+        ("facebook_url", "Facebook"),
+        ("x_url", "X"),
+        ("youtube_url", "YouTube"),
+    ]
 
     class Meta:
         verbose_name = _("publication")
@@ -109,6 +132,15 @@ class Publication(SpanishVariants, models.Model):
     @property
     def localized_comment_prompt(self):
         return self.localized("comment_prompt")
+
+    @property
+    def social_links(self):
+        """``[(network name, url), ...]`` of the social links that are set."""
+        return [
+            (name, getattr(self, field))
+            for field, name in self.SOCIAL_NETWORKS
+            if getattr(self, field)
+        ]
 
     def analysis_heading_text(self):
         return self.localized("analysis_heading").replace("{publication}", self.name)

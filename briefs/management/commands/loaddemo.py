@@ -29,7 +29,12 @@ from newsroom.publication.models import Publication
 GENERATED_PREFIX = "generated-brief-"
 # Apps that add their own demo rows (donation prompts, ...) through a `demo` module
 # with a `load(command)` function.
-DEMO_APPS = ["newsroom.licensing", "newsroom.fundraising", "newsroom.feedback"]
+DEMO_APPS = [
+    "newsroom.licensing",
+    "newsroom.fundraising",
+    "newsroom.feedback",
+    "newsroom.pages",
+]
 
 
 class Command(BaseCommand):

@@ -17,8 +17,10 @@ PUBLICATION = {
         "know which is which.</p>"
         "<p>Our reporters live in the regions they cover. We do not take money from "
         "governments, political parties or companies we report on, and everything we publish "
-        "is released under a Creative Commons Attribution licence, so community radio "
-        "stations, local papers and classrooms can republish it freely.</p>"
+        "is released under the Creative Commons Attribution-NonCommercial 3.0 licence "
+        "(CC BY-NC 3.0), so community radio stations, local papers and classrooms can "
+        "republish it free of charge. A few briefs made with partners keep all rights "
+        "reserved; their pages say so.</p>"
     ),
     "about_es": (
         "<p>Quebrada Press es una redacción independiente, financiada por sus lectores, que "
@@ -27,8 +29,10 @@ PUBLICATION = {
         "seguir, claramente separados para que siempre sepas qué es qué.</p>"
         "<p>Nuestros periodistas viven en las regiones que cubren. No aceptamos dinero de "
         "gobiernos, partidos políticos ni de empresas sobre las que informamos, y todo lo que "
-        "publicamos se distribuye con una licencia Creative Commons Atribución, para que "
-        "radios comunitarias, periódicos locales y aulas puedan republicarlo libremente.</p>"
+        "publicamos se distribuye con la licencia Creative Commons Atribución-NoComercial "
+        "3.0 (CC BY-NC 3.0), para que radios comunitarias, periódicos locales y aulas "
+        "puedan republicarlo sin costo. Algunas notas hechas con medios aliados se "
+        "publican con todos los derechos reservados, y así lo indican.</p>"
     ),
     "comment_prompt": (
         "Do you have local knowledge that adds to this brief? Share it respectfully: "
@@ -304,6 +308,11 @@ BRIEFS = [
         ],
         "translation": {
             "slug": "peru-suspende-ampliacion-de-relavera-en-condorhuasi",
+            # The labels of the original's see-also links, in order.
+            "see_also_labels": [
+                "Más de nuestra cobertura de minería",
+                "Una parroquia ecuatoriana vota sobre la exploración de oro junto a sus humedales",
+            ],
             "title": "Perú suspende la ampliación de la relavera de la mina de cobre Condorhuasi",
             "summary": (
                 "Los inspectores ordenaron detener las obras de una nueva presa de relaves "
@@ -340,6 +349,10 @@ BRIEFS = [
         "related": ["flooded-coffee-farms-western-honduras-families-plan-departures"],
         "translation": {
             "slug": "albergues-del-norte-de-mexico-reportan-estancias-mas-largas",
+            # The labels of the original's see-also links, in order.
+            "see_also_labels": [
+                "Por qué familias del occidente de Honduras planean irse",
+            ],
             "title": "Albergues del norte de México registran las estancias más largas de su historia ante la lentitud de las citas de asilo",
             "summary": (
                 "Una red de catorce albergues en Chihuahua afirma que la estancia promedio se "
@@ -379,6 +392,10 @@ BRIEFS = [
         ],
         "translation": {
             "slug": "juzgado-ordena-proteger-a-reporteros-de-radio-comunitaria-en-cauca",
+            # The labels of the original's see-also links, in order.
+            "see_also_labels": [
+                "Toda nuestra cobertura de libertad de prensa",
+            ],
             "title": "Un juzgado colombiano ordena proteger a reporteros de una radio comunitaria del Cauca",
             "summary": (
                 "Un juez dio a las autoridades nacionales diez días para evaluar el riesgo de "
@@ -415,6 +432,10 @@ BRIEFS = [
         "related": ["brazil-offshore-wind-auction-fishing-cooperatives-object"],
         "translation": {
             "slug": "sequia-aisla-comunidades-riberenas-de-la-amazonia-occidental",
+            # The labels of the original's see-also links, in order.
+            "see_also_labels": [
+                "Más desde Brasil",
+            ],
             "title": "La sequía deja aisladas a comunidades ribereñas de la Amazonía occidental de Brasil",
             "summary": (
                 "Con un afluente clave en su nivel más bajo desde que existen registros "
@@ -506,6 +527,10 @@ BRIEFS = [
         ],
         "translation": {
             "slug": "regantes-bolivianos-obtienen-lugar-en-autoridad-de-cuenca",
+            # The labels of the original's see-also links, in order.
+            "see_also_labels": [
+                "Perú suspende la ampliación de una relavera tras el monitoreo comunitario",
+            ],
             "title": "Regantes del altiplano boliviano obtienen un lugar en la nueva autoridad de cuenca",
             "summary": (
                 "Tras dos años de negociación, los comités de riego tendrán voto sobre cómo se "
@@ -618,6 +643,8 @@ BRIEFS = [
     },
     {
         "slug": "brazil-offshore-wind-auction-fishing-cooperatives-object",
+        # Reported with a partner outlet that keeps its rights: no republishing.
+        "license": "all-rights-reserved",
         "title": "Fishing cooperatives object to Brazil's first offshore wind lease areas",
         "summary": (
             "Artisanal fishers in the north-east say proposed lease blocks overlap with their "
@@ -754,6 +781,8 @@ BRIEFS = [
         "related": [],
         "translation": {
             "slug": "convocatoria-beca-de-periodismo-comunitario",
+            # The labels of the original's see-also links, in order.
+            "see_also_labels": ["Lee las bases y postula"],
             "title": "Abrimos la convocatoria de nuestra primera beca de periodismo comunitario",
             "summary": (
                 "Seis reporteras y reporteros de comunidades rurales, indígenas y "
@@ -797,7 +826,7 @@ BRIEFS = [
             "A new partnership with a network of 40 community stations lets them read our "
             "briefs on air, in Spanish or Indigenous languages, free of charge."
         ),
-        "news": """<p>Starting this month, a network of 40 community radio stations in Colombia, Ecuador, Peru and Bolivia will read our briefs on air and republish them on their websites, adapting them into local Indigenous languages where they choose.</p><p>Our briefs have always been published under a Creative Commons Attribution licence, which already allows anyone to republish them with credit. The new agreement goes further: we will send partner stations a weekly selection in a script-ready format, and stations will send us tips and local audio that our reporters can follow up.</p><p>Stations will not pay for the content, and we will not pay them for tips. Each partner has agreed to credit Quebrada Press on air and to broadcast any correction we issue within 24 hours. We, in turn, will credit stations whenever their reporting contributes to one of our briefs.</p><p>If you run a community station and would like to join, write to our partnerships desk.</p>""",
+        "news": """<p>Starting this month, a network of 40 community radio stations in Colombia, Ecuador, Peru and Bolivia will read our briefs on air and republish them on their websites, adapting them into local Indigenous languages where they choose.</p><p>Our briefs have always been published under a Creative Commons Attribution-NonCommercial licence (CC BY-NC 3.0), which already allows anyone to republish them with credit and without charge. The new agreement goes further: we will send partner stations a weekly selection in a script-ready format, and stations will send us tips and local audio that our reporters can follow up.</p><p>Stations will not pay for the content, and we will not pay them for tips. Each partner has agreed to credit Quebrada Press on air and to broadcast any correction we issue within 24 hours. We, in turn, will credit stations whenever their reporting contributes to one of our briefs.</p><p>If you run a community station and would like to join, write to our partnerships desk.</p>""",
         "analysis": "",
         "section": "organization",
         "countries": [],
@@ -821,6 +850,71 @@ BRIEFS = [
 # ---------------------------------------------------------------------------
 # Building blocks for deterministic synthetic briefs (load testing, pagination).
 # ---------------------------------------------------------------------------
+
+# Featured images, drawn by briefs/demo_images.py (kind and seed); Spanish alt
+# text and caption for the translations. All invented illustrations.
+CREDIT = "Illustration: Quebrada Press graphics desk"
+CREDIT_ES = "Ilustración: mesa gráfica de Quebrada Press"
+BRIEF_IMAGES = {
+    "chile-extends-drought-decree-central-valleys": {
+        "kind": "bars",
+        "seed": 1,
+        "alt": "Bar chart: reservoir storage in the central valleys falling over ten months, the last bar in red.",
+        "caption": "Reservoir storage, month by month (illustrative).",
+    },
+    "peru-regulator-suspends-tailings-expansion-at-condorhuasi": {
+        "kind": "line",
+        "seed": 2,
+        "alt": "Line chart: sulfate readings downstream of the mine rising above a red line marking the national limit.",
+        "caption": "Sulfate readings by community monitors against the national limit (illustrative).",
+        "alt_es": "Gráfico de líneas: las mediciones de sulfatos aguas abajo de la mina superan una línea roja que marca el límite nacional.",
+        "caption_es": "Mediciones de sulfatos de los monitores comunitarios frente al límite nacional (ilustrativo).",
+    },
+    "northern-mexico-shelters-report-longer-stays": {
+        "kind": "bars",
+        "seed": 3,
+        "alt": "Bar chart: the average stay in shelters over ten quarters, the latest in red.",
+        "caption": "Average stay in the network's shelters, by quarter (illustrative).",
+        "alt_es": "Gráfico de barras: la estancia promedio en los albergues durante diez trimestres, el último en rojo.",
+        "caption_es": "Estancia promedio en los albergues de la red, por trimestre (ilustrativo).",
+    },
+    "drought-strands-river-communities-western-amazon": {
+        "kind": "river",
+        "seed": 4,
+        "alt": "Map-like drawing: a winding river through green forest, with sandbanks along its banks and villages as white dots.",
+        "caption": "The stretch of river where boats can no longer pass (schematic).",
+        "alt_es": "Dibujo a modo de mapa: un río sinuoso entre el bosque verde, con bancos de arena en sus orillas y aldeas como puntos blancos.",
+        "caption_es": "El tramo del río por el que ya no pasan las embarcaciones (esquema).",
+    },
+    "bolivian-irrigators-win-seat-on-basin-authority": {
+        "kind": "contours",
+        "seed": 5,
+        "alt": "Contour map of a highland basin, with a red marker at its headwaters.",
+        "caption": "The Khollpa basin, from the headwaters down (schematic).",
+        "alt_es": "Mapa de curvas de nivel de una cuenca altoandina, con un marcador rojo en sus nacientes.",
+        "caption_es": "La cuenca del Khollpa, de las nacientes hacia abajo (esquema).",
+    },
+    "ecuador-parish-votes-on-gold-exploration-near-paramo": {
+        "kind": "contours",
+        "seed": 6,
+        "alt": "Contour map of high wetlands, with a red marker where the concession begins.",
+        "caption": "Páramo and concession around San Isidro de Yacupamba (schematic).",
+    },
+    "lithium-brine-permits-argentina-puna": {
+        "kind": "salt",
+        "seed": 7,
+        "alt": "Drawing of white salt flats on brown high plateau, with blue evaporation ponds.",
+        "caption": "Salt flats and brine ponds in the puna (schematic).",
+    },
+    "brazil-offshore-wind-auction-fishing-cooperatives-object": {
+        "kind": "river",
+        "seed": 8,
+        "alt": "Map-like drawing of a coastline and channel, with fishing grounds as white dots.",
+        "caption": "Fishing grounds near the auctioned areas (schematic).",
+    },
+}
+# The publication's share image, for briefs without one of their own.
+SHARE_IMAGE = {"kind": "banner", "seed": 9}
 
 GENERATED_SUBJECTS = [
     "river basin council",

@@ -9,16 +9,24 @@ number of items.
 """
 
 import copy
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import escape
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from newsroom.licensing.attribution import brief_authors, republish_html, site_root
+from newsroom.images import share_rendition
+from newsroom.licensing.attribution import (
+    absolute_links,
+    brief_authors,
+    republish_html,
+    site_root,
+)
 from newsroom.publication.models import Publication
 
 from .models import Author, Brief, Country, Section, Topic
@@ -76,10 +84,42 @@ class BriefAtomFeedGenerator(Atom1Feed):
             handler.addQuickElement(
                 "link", "", {"rel": "license", "href": item["license_url"]}
             )
+        if item.get("content_encoded") is not None:
+            handler.addQuickElement(
+                "content", item["content_encoded"], {"type": "html"}
+            )
 
 
 def feed_size():
     return getattr(settings, "NEWSROOM_FEED_SIZE", 30)
+
+
+def full_text_html(brief, base_url, publication):
+    """The brief as the page reads: image, news, analysis; every link absolute."""
+    url = base_url + brief.get_absolute_url()
+    parts = []
+    image = share_rendition(brief.featured_image) if brief.featured_image else None
+    if image is not None:
+        caption = " ".join(
+            part for part in (brief.image_caption, brief.image_credit) if part
+        )
+        parts.append(
+            format_html(
+                '<figure><img src="{}" alt="{}" width="{}" height="{}">{}</figure>',
+                urljoin(url, image.url),
+                brief.image_alt,
+                image.width,
+                image.height,
+                format_html("<figcaption>{}</figcaption>", caption) if caption else "",
+            )
+        )
+    parts.append(mark_safe(absolute_links(brief.news, url)))
+    if brief.analysis:
+        parts.append(
+            format_html("<h2>{}</h2>", brief.get_analysis_heading(publication))
+        )
+        parts.append(mark_safe(absolute_links(brief.analysis, url)))
+    return "\n".join(str(part) for part in parts)
 
 
 class LatestBriefsFeed(Feed):
@@ -173,7 +213,14 @@ class LatestBriefsFeed(Feed):
         return {
             "authors": [author.name for author in brief_authors(item)],
             "license_url": item.license.deed_url if item.license_id else "",
+            "content_encoded": self.item_content(item),
         }
+
+    def item_content(self, item):
+        """The full text (RSS ``content:encoded``, Atom ``content``), if chosen."""
+        if not self.publication.feed_full_text:
+            return None
+        return full_text_html(item, site_root(self.request), self.publication)
 
 
 class LatestBriefsAtomFeed(LatestBriefsFeed):
@@ -211,13 +258,8 @@ class RepublishFeed(LatestBriefsFeed):
     def filter_briefs(self, obj, queryset):
         return queryset.filter(license__allows_republishing=True)
 
-    def item_extra_kwargs(self, item):
-        return {
-            **super().item_extra_kwargs(item),
-            "content_encoded": republish_html(
-                item, site_root(self.request), self.publication
-            ),
-        }
+    def item_content(self, item):
+        return republish_html(item, site_root(self.request), self.publication)
 
 
 class ArchiveFeed(LatestBriefsFeed):

@@ -6,7 +6,8 @@ is also kept as ``{% cache %}`` fragments under a key of its own, so that an
 edit to one brief does not make every other brief's text render again.
 
 The key is what those fragments show: the brief's ``updated_at`` for its own
-columns, and the values they take from other rows (the section, the kicker,
+columns, the name of its featured image (whose renditions sorl-thumbnail
+names after it), and the values they take from other rows (the section, the kicker,
 the authors, the tags, the see-also targets and whether they are public, the
 translation, the license, the analysis heading), all loaded for the page
 anyway. An edit to any of those rows changes the key at once; nothing else
@@ -31,6 +32,8 @@ def shown_values(brief, publication, site_root):
         site_root,
         brief.pk,
         brief.updated_at.isoformat(),
+        # The image's file: a new one shows at once, however it was set.
+        brief.featured_image.name,
         brief.is_public,
         (brief.section.name, brief.section.name_es, brief.section.slug),
         _tag(brief.primary_country),

@@ -142,9 +142,11 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Two caches: "default" holds pages, fragments and the content version
+# Three caches: "default" holds pages, fragments and the content version
 # (newsroom/cache.py, docs/caching.md); "ratelimit" holds rate-limit counters,
-# apart so that a flood of page keys cannot evict them. Without Redis both are
+# apart so that a flood of page keys cannot evict them; "thumbnails" holds the
+# names and sizes of image renditions (newsroom/images.py), apart for the same
+# reason and outside the release fingerprint, as a deployment leaves the files. Without Redis both are
 # directories that every worker process of the machine shares.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 NEWSROOM_CACHE_DISABLED = env_bool("NEWSROOM_CACHE_DISABLED", False)
@@ -152,7 +154,7 @@ NEWSROOM_CACHE_DIR = Path(os.environ.get("NEWSROOM_CACHE_DIR", BASE_DIR / ".cach
 if NEWSROOM_CACHE_DISABLED:
     CACHES = {
         alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-        for alias in ("default", "ratelimit")
+        for alias in ("default", "ratelimit", "thumbnails")
     }
 elif REDIS_URL:
     CACHES = {
@@ -169,6 +171,11 @@ elif REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom-ratelimit",
         },
+        "thumbnails": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "newsroom-thumbnails",
+        },
     }
 else:
     CACHES = {
@@ -184,6 +191,11 @@ else:
             "BACKEND": "newsroom.cache.FileCache",
             "LOCATION": NEWSROOM_CACHE_DIR / "ratelimit",
             "OPTIONS": {"MAX_ENTRIES": 10000, "CULL_FREQUENCY": 4},
+        },
+        "thumbnails": {
+            "BACKEND": "newsroom.cache.FileCache",
+            "LOCATION": NEWSROOM_CACHE_DIR / "thumbnails",
+            "OPTIONS": {"MAX_ENTRIES": 50000, "CULL_FREQUENCY": 4},
         },
     }
 
@@ -266,6 +278,13 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 31536000
+# Image renditions (newsroom/images.py): made once by sorl-thumbnail in the
+# default storage under media/cache/, remembered in the "thumbnails" cache.
+THUMBNAIL_KVSTORE = "newsroom.images.CacheKVStore"
+THUMBNAIL_CACHE = "thumbnails"
+THUMBNAIL_STORAGE = "default"
+THUMBNAIL_UPSCALE = False
+THUMBNAIL_PRESERVE_FORMAT = False
 # Uploaded images (newsroom/validators.py): real images within these limits.
 NEWSROOM_IMAGE_MAX_BYTES = int(
     os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 5 * 1024 * 1024)

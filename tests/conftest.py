@@ -52,6 +52,13 @@ def _own_cache_directory(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_media_directory(tmp_path_factory):
+    """Uploads (and the demo's drawn images) go to a directory of the test run's."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache(_own_cache_directory):
     """Each test starts with empty caches, as a fresh server would."""

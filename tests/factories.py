@@ -392,3 +392,29 @@ def make_page(title=None, **kwargs):
     }
     values.update(kwargs)
     return Page.objects.create(**values)
+
+
+def make_image(name="photo.jpg", size=(1600, 900), color=(40, 90, 140)):
+    """An uploaded image file of ``size`` pixels, in the format ``name`` says."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    image_format = "PNG" if name.endswith(".png") else "JPEG"
+    Image.new("RGB", size, color).save(buffer, format=image_format)
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def make_pictured_brief(title=None, *, size=(1600, 900), **kwargs):
+    """A published brief with a featured image, its alt text, caption and credit."""
+    brief = make_brief(
+        title,
+        image_alt="A chart of river levels",
+        image_caption="River levels since 2010.",
+        image_credit="Newsroom graphics",
+        **kwargs,
+    )
+    brief.featured_image.save("photo.jpg", make_image(size=size), save=True)
+    return brief

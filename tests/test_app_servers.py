@@ -127,6 +127,11 @@ def redis_caches(url):
             "LOCATION": url,
             "KEY_PREFIX": "newsroom-ratelimit",
         },
+        "thumbnails": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "newsroom-thumbnails",
+        },
     }
 
 

@@ -53,7 +53,10 @@ def test_the_brief_page_asks_whether_the_content_was_helpful(client):
     assert "<fieldset>" in section and "<legend>" in section
     assert "Was this content helpful?" in section
     assert f'action="/en/feedback/{brief.pk}/vote/"' in section
-    assert '<button type="submit" name="helpful" value="yes">Yes</button>' in section
+    assert (
+        '<button type="submit" name="helpful" value="yes" aria-pressed="false">Yes'
+        "</button>"
+    ) in section
     assert 'name="helpful" value="no"' in section
     assert 'class="feedback-improve" method="post"' in section
     assert "hidden>" in section.split('class="feedback-improve"')[1].split("\n")[0]
@@ -482,3 +485,21 @@ def test_the_demo_has_votes_and_reader_messages_once():
     assert counts == (Vote.objects.count(), ReaderMessage.objects.count())
     assert counts[0] > 0 and counts[1] > 0
     assert Vote.objects.exclude(suggestion="").exists()
+
+
+@pytest.mark.parametrize(
+    "state, pressed, text",
+    [("thanks", "yes", "You answered Yes."), ("no", "no", "You answered No.")],
+)
+def test_the_thank_you_page_shows_the_answer_pressed(client, state, pressed, text):
+    """Without JavaScript the redirect's state says which answer was sent."""
+    brief = make_brief()
+    html = client.get(f"{brief.get_absolute_url()}?feedback={state}").text
+    section = html[html.index('id="feedback"') :]
+    assert f'value="{pressed}" aria-pressed="true"' in section or (
+        f'value="{pressed}" class="button-secondary" aria-pressed="true"' in section
+    )
+    assert f'<p class="feedback-choice">{text}</p>' in section
+    plain = client.get(brief.get_absolute_url()).text
+    assert 'aria-pressed="true"' not in plain
+    assert '<p class="feedback-choice" hidden></p>' in plain

@@ -175,3 +175,47 @@ def test_a_cold_brief_page_stays_in_budget(client, django_assert_max_num_queries
     # and footer fragments (one query each), each kept for every later page
     # until the content changes.
     assert len(captured) == 9 + 3 + 2 + 2
+
+
+@pytest.fixture
+def pictured(settings, tmp_path):
+    """Every brief made so far gets one featured image (a file in the storage)."""
+    from briefs.models import Brief
+    from tests.factories import make_image
+
+    settings.MEDIA_ROOT = tmp_path
+
+    def give_images():
+        holder = Brief.objects.first()
+        holder.featured_image.save("photo.jpg", make_image(), save=False)
+        Brief.objects.update(
+            featured_image=holder.featured_image.name, image_alt="A chart"
+        )
+
+    return give_images
+
+
+@pytest.mark.parametrize("page", ["brief", "home", "country", "section"])
+def test_images_on_every_card_add_no_queries(
+    client, django_assert_max_num_queries, pictured, page
+):
+    """Renditions are looked up in the thumbnails cache, never in the database."""
+    urls = make_world(20)
+    without = count_queries(client, urls[page], 10, django_assert_max_num_queries)
+    pictured()
+    cache.clear()
+    with_images = count_queries(client, urls[page], 10, django_assert_max_num_queries)
+    assert "<picture>" in client.get(urls[page]).text
+    assert with_images == without
+
+
+def test_a_cold_brief_page_with_images_stays_in_budget(
+    client, django_assert_max_num_queries, pictured
+):
+    url = make_world(20)["brief"]
+    pictured()
+    cache.clear()
+    with django_assert_max_num_queries(BRIEF_PAGE_BUDGET + 6) as captured:
+        response = client.get(url)
+    assert response.text.count("<picture>") == 21  # the lead and 20 related cards
+    assert len(captured) == 9 + 3 + 2 + 2

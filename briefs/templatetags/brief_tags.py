@@ -1,4 +1,4 @@
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urljoin
 
 from django import template
 from django.utils.html import format_html_join
@@ -6,12 +6,23 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from newsroom import images
 from newsroom.html import sanitize_html
 
 from .. import related
 from ..rendering import with_see_also
 
 register = template.Library()
+
+# How wide each kind of picture is drawn, for the browser's choice of file:
+# the brief's column (42rem) and a card of the home page's or related grid.
+PICTURES = {
+    "lead": (images.WIDTHS, "(min-width: 44rem) 42rem, calc(100vw - 2rem)"),
+    "card": (
+        images.WIDTHS[:2],
+        "(min-width: 72rem) 23rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
+    ),
+}
 
 
 @register.simple_tag
@@ -87,3 +98,47 @@ def related_briefs(context, brief):
     publication = context.get("publication")
     count = publication.related_count if publication is not None else 3
     return {"related": related.related_briefs(brief, count)}
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, alt, kind="card"):
+    """A ``<picture>`` of ``image``: WebP and JPEG renditions, sized, lazy.
+
+    Only the brief page's lead image loads at once (it is above the fold and
+    usually the largest thing drawn); every other picture waits until the
+    reader scrolls near it.
+    """
+    widths, sizes = PICTURES[kind]
+    return {
+        "picture": images.responsive(image, widths) if image else None,
+        "alt": alt,
+        "sizes": sizes,
+        "lazy": kind != "lead",
+    }
+
+
+@register.inclusion_tag("briefs/includes/share_meta.html", takes_context=True)
+def share_meta(context, brief):
+    """Open Graph and Twitter card tags: what a shared link of the brief shows.
+
+    The image is the brief's featured image, or else the publication's share
+    image, in its wide JPEG rendition with its size (networks draw the card
+    before they fetch the file).
+    """
+    request = context["request"]
+    publication = context["publication"]
+    url = request.build_absolute_uri(brief.get_absolute_url())
+    image, alt = None, ""
+    if brief.featured_image:
+        image, alt = images.share_rendition(brief.featured_image), brief.image_alt
+    if image is None and publication.share_image:
+        image, alt = images.share_rendition(publication.share_image), publication.name
+    return {
+        "brief": brief,
+        "publication": publication,
+        "url": url,
+        "locale": "es_ES" if brief.language == "es" else "en_US",
+        "image": image,
+        "image_url": urljoin(url, image.url) if image else "",
+        "image_alt": alt,
+    }

@@ -36,12 +36,20 @@ class PublicationAdmin(admin.ModelAdmin):
                     "tagline_es",
                     "default_license",
                     "site_icon",
+                    "share_image",
                 ]
             },
         ),
         (
             _("Briefs"),
-            {"fields": ["analysis_heading", "analysis_heading_es", "related_count"]},
+            {
+                "fields": [
+                    "analysis_heading",
+                    "analysis_heading_es",
+                    "related_count",
+                    "feed_full_text",
+                ]
+            },
         ),
         (_("About"), {"fields": ["about", "about_es"]}),
         (

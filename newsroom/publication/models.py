@@ -70,6 +70,23 @@ class Publication(SpanishVariants, models.Model):
     )
     site_icon_width = models.PositiveIntegerField(null=True, editable=False)
     site_icon_height = models.PositiveIntegerField(null=True, editable=False)
+    share_image = models.ImageField(
+        _("share image"),
+        upload_to="publication/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_(
+            "Shown when a brief without a featured image is shared on social "
+            "networks and messaging apps. A wide image, at least 1200 × 630 pixels."
+        ),
+    )
+    feed_full_text = models.BooleanField(
+        _("full text in the latest-briefs feeds"),
+        default=False,
+        help_text=_(
+            "Feed readers get each brief's news and analysis, not only its summary."
+        ),
+    )
     notification_email = models.EmailField(
         _("notification email"),
         blank=True,

@@ -4,6 +4,11 @@
  * back to the brief with a thank-you. With it, the vote goes out with fetch
  * (Accept: application/json), the thank-you appears in the live region, and
  * after "No" the "What could we improve?" box opens.
+ *
+ * The chosen answer stays pressed (aria-pressed, and "You answered Yes."
+ * under the buttons). The browser remembers it in localStorage, keyed by the
+ * brief's id, so a reload shows it again; no cookie is set, and the page
+ * itself stays the same for every reader.
  */
 (function () {
   "use strict";
@@ -25,6 +30,26 @@
     });
   }
 
+  var STORE_PREFIX = "newsroom:vote:";
+
+  // localStorage can be missing or refuse (private windows, full quota):
+  // then the vote is simply not remembered.
+  function remembered(briefId) {
+    try {
+      return window.localStorage.getItem(STORE_PREFIX + briefId);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function remember(briefId, answer) {
+    try {
+      window.localStorage.setItem(STORE_PREFIX + briefId, answer);
+    } catch (error) {
+      /* not remembered */
+    }
+  }
+
   function setup(section) {
     var voteForm = section.querySelector(".feedback-vote");
     var improveForm = section.querySelector(".feedback-improve");
@@ -36,6 +61,30 @@
 
     function say(message) {
       status.textContent = message || failed;
+    }
+
+    var briefId = section.getAttribute("data-brief");
+    var choice = section.querySelector(".feedback-choice");
+
+    function show(answer) {
+      voteForm.querySelectorAll("button[name=helpful]").forEach(function (b) {
+        b.setAttribute("aria-pressed", b.value === answer ? "true" : "false");
+      });
+      if (choice) {
+        choice.textContent = section.getAttribute("data-chose-" + answer) || "";
+        choice.hidden = !choice.textContent;
+      }
+    }
+
+    // A plain form post's thank-you page already shows the answer it got.
+    var pressed = voteForm.querySelector("button[aria-pressed=true]");
+    if (pressed) {
+      remember(briefId, pressed.value);
+    } else {
+      var stored = remembered(briefId);
+      if (stored === "yes" || stored === "no") {
+        show(stored);
+      }
     }
 
     function busy(form, on) {
@@ -57,9 +106,8 @@
           if (!result.ok) {
             return;
           }
-          voteForm.querySelectorAll("button[name=helpful]").forEach(function (b) {
-            b.setAttribute("aria-pressed", b === button ? "true" : "false");
-          });
+          show(button.value);
+          remember(briefId, button.value);
           improveForm.hidden = result.helpful;
         })
         .catch(function () {

@@ -91,6 +91,51 @@ def test_without_javascript_a_vote_is_a_plain_form_post(story, nojs_page):
     assert Vote.objects.get().helpful is True, "the reader changed their vote"
 
 
+def test_the_chosen_answer_is_pressed_and_remembered_after_a_reload(story, page):
+    page.goto(story.url)
+    yes = page.get_by_role("button", name="Yes", exact=True)
+    no = page.get_by_role("button", name="No", exact=True)
+    choice = page.locator("#feedback .feedback-choice")
+    expect(yes).to_have_attribute("aria-pressed", "false")
+    expect(choice).to_be_hidden()
+
+    yes.click()
+    expect(yes).to_have_attribute("aria-pressed", "true")
+    expect(no).to_have_attribute("aria-pressed", "false")
+    expect(choice).to_have_text("You answered Yes.")
+    # The pressed button looks pressed, not merely focused: a check mark.
+    mark = yes.evaluate("b => getComputedStyle(b, '::before').content")
+    assert "\u2713" in mark
+
+    page.reload()
+    expect(yes).to_have_attribute("aria-pressed", "true")
+    expect(choice).to_have_text("You answered Yes.")
+    expect(page.locator("#feedback [role=status]")).to_have_text("")
+    key = f"newsroom:vote:{story.pk}"
+    assert page.evaluate(f"localStorage.getItem('{key}')") == "yes"
+    # Remembered by the browser alone: no cookie.
+    assert page.context.cookies() == []
+
+    no.click()
+    expect(no).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    expect(no).to_have_attribute("aria-pressed", "true")
+    expect(yes).to_have_attribute("aria-pressed", "false")
+    expect(choice).to_have_text("You answered No.")
+    assert Vote.objects.get().helpful is False
+
+
+def test_without_javascript_the_thank_you_page_shows_the_answer(story, nojs_page):
+    page = nojs_page
+    page.goto(story.url)
+    page.get_by_role("button", name="Yes", exact=True).click()
+    page.wait_for_url("**?feedback=thanks#feedback")
+    expect(page.get_by_role("button", name="Yes", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(page.locator("#feedback .feedback-choice")).to_have_text("You answered Yes.")
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
 def test_a_reader_sends_a_comment(story, page, nojs_page, javascript):
     page = page if javascript else nojs_page

@@ -4,11 +4,13 @@ import importlib
 import random
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from briefs import demo_data
+from briefs import demo_data, demo_images
 from briefs.models import (
     Author,
     Brief,
@@ -24,6 +26,7 @@ from briefs.models import (
 from briefs.search import update_search_vectors
 from newsroom.cache import content_changed
 from newsroom.html import sanitize_html
+from newsroom.licensing.models import License
 from newsroom.publication.models import Publication
 
 GENERATED_PREFIX = "generated-brief-"
@@ -101,7 +104,7 @@ class Command(BaseCommand):
 
         now = timezone.now().replace(second=0, microsecond=0)
         created = 0
-        by_slug = {}
+        by_slug, spanish = {}, {}
         for data in demo_data.BRIEFS:
             brief, was_created = self.make_brief(
                 data, "en", sections, countries, topics, authors, now
@@ -111,31 +114,74 @@ class Command(BaseCommand):
             if data.get("translation"):
                 translation = dict(data, **data["translation"])
                 translation["translation_of"] = brief
-                _brief, was_created = self.make_brief(
+                spanish[data["slug"]], was_created = self.make_brief(
                     translation, "es", sections, countries, topics, authors, now
                 )
                 created += was_created
 
         for data in demo_data.BRIEFS:
             brief = by_slug[data["slug"]]
-            if brief.see_also.exists() or brief.related_picks.exists():
-                continue
-            for link in data.get("see_also", []):
-                SeeAlsoLink.objects.create(
-                    brief=brief,
-                    label=link["label"],
-                    place=link.get("place", "news"),
-                    after_paragraph=link.get("after_paragraph", 1),
-                    target_brief=by_slug.get(link.get("brief")),
-                    target_country=countries.get(link.get("country")),
-                    target_topic=topics.get(link.get("topic")),
-                    url=link.get("url", ""),
-                )
-            for order, slug in enumerate(data.get("related", [])):
-                RelatedBrief.objects.create(
-                    brief=brief, related=by_slug[slug], order=order
-                )
+            if not (brief.see_also.exists() or brief.related_picks.exists()):
+                self.add_see_also(brief, data["see_also"], by_slug, countries, topics)
+                for order, slug in enumerate(data.get("related", [])):
+                    RelatedBrief.objects.create(
+                        brief=brief, related=by_slug[slug], order=order
+                    )
+            translation = spanish.get(data["slug"])
+            if translation is not None and not translation.see_also.exists():
+                # The original's links, in Spanish, to the Spanish briefs where
+                # there are some.
+                labels = data["translation"].get("see_also_labels", [])
+                links = [
+                    dict(link, label=label)
+                    for link, label in zip(data["see_also"], labels, strict=True)
+                ]
+                targets = {**by_slug, **spanish}
+                self.add_see_also(translation, links, targets, countries, topics)
+        self.add_images(by_slug, spanish, publication)
         return created
+
+    def add_see_also(self, brief, links, briefs, countries, topics):
+        for link in links:
+            SeeAlsoLink.objects.create(
+                brief=brief,
+                label=link["label"],
+                place=link.get("place", "news"),
+                after_paragraph=link.get("after_paragraph", 1),
+                target_brief=briefs.get(link.get("brief")),
+                target_country=countries.get(link.get("country")),
+                target_topic=topics.get(link.get("topic")),
+                url=link.get("url", ""),
+            )
+
+    def add_images(self, by_slug, spanish, publication):
+        """Drawn pictures for the briefs (and translations) that have none yet."""
+        for slug, spec in demo_data.BRIEF_IMAGES.items():
+            name = None
+            for brief, suffix in ((by_slug[slug], ""), (spanish.get(slug), "_es")):
+                if brief is None or brief.featured_image:
+                    continue
+                name = name or self.store_image(f"briefs/demo/{slug}.png", spec)
+                brief.featured_image = name
+                brief.image_alt = spec.get("alt" + suffix, spec["alt"])
+                brief.image_caption = spec.get("caption" + suffix, spec["caption"])
+                brief.image_credit = (
+                    demo_data.CREDIT if not suffix else demo_data.CREDIT_ES
+                )
+                brief.image_license_covered = True
+                brief.save()
+        if not publication.share_image:
+            publication.share_image = self.store_image(
+                "publication/demo-share.png", demo_data.SHARE_IMAGE
+            )
+            publication.save()
+
+    def store_image(self, name, spec):
+        """Draw the picture into the default storage (files or S3), once."""
+        if not default_storage.exists(name):
+            content = demo_images.draw(spec["kind"], spec["seed"])
+            name = default_storage.save(name, ContentFile(content))
+        return name
 
     def make_brief(self, data, language, sections, countries, topics, authors, now):
         existing = Brief.objects.filter(language=language, slug=data["slug"]).first()
@@ -151,6 +197,9 @@ class Command(BaseCommand):
             language=language,
             translation_of=data.get("translation_of"),
             status=data.get("status", Brief.Status.PUBLISHED),
+            license=(
+                License.objects.get(slug=data["license"]) if "license" in data else None
+            ),
             published_at=now
             - timedelta(
                 days=data.get("days_ago", 0), hours=1 if language == "es" else 0

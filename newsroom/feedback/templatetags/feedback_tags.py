@@ -14,6 +14,8 @@ from ..forms import CommentForm, VoteForm
 register = template.Library()
 
 VOTE_STATES = {"thanks", "no", "sent"}
+# The answer each thank-you follows: a plain form post shows it pressed.
+CHOSEN = {"thanks": "yes", "no": "no", "sent": "no"}
 
 
 def query_value(context, name, allowed):
@@ -27,10 +29,12 @@ def query_value(context, name, allowed):
 @register.inclusion_tag("feedback/feedback_block.html", takes_context=True)
 def feedback_block(context, brief):
     """ "Was this content helpful?" with Yes / No, then "What could we improve?"."""
+    state = query_value(context, "feedback", VOTE_STATES)
     return {
         "brief": brief,
         "form": VoteForm(auto_id="feedback-%s"),
-        "state": query_value(context, "feedback", VOTE_STATES),
+        "state": state,
+        "chosen": CHOSEN.get(state, ""),
     }
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publication', '0006_replace_the_old_default_comment_prompt'),
+        ('publication', '0007_publication_share_image'),
     ]
 
     operations = [

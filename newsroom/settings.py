@@ -71,6 +71,10 @@ INSTALLED_APPS = [
     "newsroom.feedback",
     "newsroom.republishing",
     "briefs",
+    # Old WordPress addresses as editable redirects (newsroom/importing/redirects.py).
+    "django.contrib.sites",
+    "django.contrib.redirects",
+    "newsroom.importing",
 ]
 
 MIDDLEWARE = [
@@ -94,9 +98,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a locked-out login into a 429 page; touches nothing else.
     "axes.middleware.AxesMiddleware",
+    # Last, so it sees a 404 first: old WordPress addresses answer with a 301
+    # to the brief, when it is public (newsroom/importing/redirects.py).
+    "newsroom.importing.redirects.OldAddressMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+# The one site of the sites framework, which the redirects app needs.
+SITE_ID = 1
 
 TEMPLATES = [
     {

@@ -3,8 +3,9 @@
 Every imported post's permalink path and every category and tag archive path
 gets a ``Redirect`` (editable in the admin). ``OldAddressMiddleware`` answers
 them, and the ``/?p=<id>`` form, with a 301, but only to a brief that is
-public at the time of the request: a redirect to a brief that was unpublished
-since, or is still scheduled, answers 404 like the brief itself.
+public at the time of the request: for a brief that was unpublished since, or
+is still scheduled, an old path answers 404 like the brief itself, and
+``/?p=<id>`` 410 Gone.
 """
 
 from urllib.parse import urlsplit
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 from django.contrib.redirects.middleware import RedirectFallbackMiddleware
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import HttpResponseGone, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
@@ -93,7 +94,7 @@ class OldAddressMiddleware(RedirectFallbackMiddleware):
     def post_id_redirect(self, request):
         value = request.GET.get("p") or request.GET.get("page_id") or ""
         if not value.isdigit() or len(value) > 18:
-            raise Http404
+            return super().__call__(request)  # not a post id
         imported = ImportedPost.objects.filter(wordpress_id=int(value))
         if not imported.exists():
             return super().__call__(request)  # not one of ours
@@ -103,7 +104,9 @@ class OldAddressMiddleware(RedirectFallbackMiddleware):
             .first()
         )
         if public is None:
-            raise Http404
+            # Not a 404: the locale middleware would turn that into a
+            # redirect to the home page.
+            return HttpResponseGone()
         return self.response_redirect_class(public.brief.get_absolute_url())
 
     def process_response(self, request, response):

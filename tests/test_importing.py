@@ -1,0 +1,301 @@
+"""The WordPress importer (issue #23), through the command and the pages readers get.
+
+tests/data/wordpress/ledger.xml is an invented outlet's export: classic and
+block-editor posts, an analysis heading, SEE ALSO lines, co-authors, country
+categories and topic tags, a [caption], an unknown shortcode, a missing image,
+scheduled, draft, private and password-protected posts, comments, a page and a
+Spanish translation.
+"""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.redirects.models import Redirect
+from django.core.management import CommandError, call_command
+from PIL import Image
+
+from briefs.models import Author, Brief, Country, SeeAlsoLink, Topic
+from newsroom.feedback.models import ReaderMessage
+from newsroom.importing.models import ImportedComment, ImportedPost
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).parent / "data" / "wordpress"
+LEDGER = DATA / "ledger.xml"
+
+
+@pytest.fixture
+def media_dir(tmp_path, settings):
+    """A copy of the old site's uploads, with the featured image but not the other."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    uploads = tmp_path / "uploads"
+    (uploads / "2024" / "03").mkdir(parents=True)
+    Image.new("RGB", (60, 40), "steelblue").save(uploads / "2024/03/reservoir.png")
+    return uploads
+
+
+def run(*args, **options):
+    out = io.StringIO()
+    call_command("importwordpress", *map(str, args), stdout=out, **options)
+    return out.getvalue()
+
+
+def brief(slug, language="en"):
+    return Brief.objects.get(slug=slug, language=language)
+
+
+@pytest.fixture
+def imported(media_dir):
+    return run(LEDGER, "--media-dir", media_dir)
+
+
+def test_a_classic_post_becomes_a_brief_with_news_analysis_and_see_also(
+    client, imported
+):
+    response = client.get("/en/briefs/valparaiso-water-tariffs/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    # Title entities decoded; automatic paragraphs and line breaks.
+    assert "Valparaíso water board raises tariffs “for the last time”" in page
+    assert "Board members said the money would pay" in page
+    assert 'id="analysis"' in page
+    assert "Ledger Analysis" in page
+    water = brief("valparaiso-water-tariffs")
+    assert "rests on rainfall nobody can promise" in water.analysis
+    assert "rainfall" not in water.news
+    # The SEE ALSO line is a link to the imported brief it pointed at.
+    assert "SEE ALSO" not in water.news
+    link = SeeAlsoLink.objects.get(brief=water)
+    assert link.target_brief == brief("copper-royalties")
+    assert (link.place, link.after_paragraph) == ("news", 2)
+    assert 'href="/en/briefs/copper-royalties/"' in page
+    # The excerpt is the summary, without its markup.
+    assert water.summary == "A nine per cent rise, the third in two years."
+
+
+def test_bylines_tags_kicker_and_featured_image(client, imported):
+    water = brief("valparaiso-water-tariffs")
+    bylines = [byline.author.name for byline in water.briefauthor_set.all()]
+    assert bylines == ["Marta Quispe Lagos", "Tomás Ferreyra"]
+    assert list(water.countries.names()) == ["Chile"]
+    assert sorted(water.topics.names()) == ["Local government", "Water"]
+    assert water.primary_country.name == "Chile"
+    # "Perú" in the old site is the same country, with its Spanish name.
+    peru = Country.objects.get(slug="peru")
+    assert (peru.name, peru.name_es) == ("Peru", "Perú")
+    assert water.featured_image.name.startswith("briefs/reservoir")
+    assert water.image_alt == "A half-empty reservoir under a grey sky"
+    assert water.image_caption == "The Peñuelas reservoir at a third of its capacity."
+    page = client.get(water.get_absolute_url()).content.decode()
+    assert 'alt="A half-empty reservoir under a grey sky"' in page
+
+
+def test_a_block_editor_post_loses_its_comments_and_splits_at_a_bold_heading(
+    client, imported
+):
+    copper = brief("copper-royalties")
+    assert "wp:paragraph" not in copper.news + copper.analysis
+    assert "slow approvals in Lima" in copper.news
+    assert "copper price" in copper.analysis
+    link = SeeAlsoLink.objects.get(brief=copper)
+    assert link.target_topic == Topic.objects.get(name="Mining")
+    response = client.get(copper.get_absolute_url())
+    assert response.status_code == 200
+    assert "<!--" not in copper.news
+
+
+def test_statuses_scheduled_draft_private_and_password(client, imported):
+    scheduled = brief("lithium-auction")
+    assert scheduled.is_scheduled
+    for slug in ("lithium-auction", "board-salaries", "supporters-briefing"):
+        assert client.get(f"/en/briefs/{slug}/").status_code == 404
+    assert brief("board-salaries").status == Brief.Status.DRAFT
+    assert brief("supporters-briefing").status == Brief.Status.DRAFT
+    draft = ImportedPost.objects.get(wordpress_id=104).brief
+    assert draft.status == Brief.Status.DRAFT
+    assert draft.slug == "notes-for-a-story-on-bus-fares"
+
+
+def test_the_report_lists_what_was_not_imported_fully(imported):
+    assert "posts: 7 created, 0 updated, 0 skipped" in imported
+    assert "pages: 1 created" in imported
+    assert "comments: 1 created" in imported
+    assert "comments skipped (spam): 1" in imported
+    assert "comments skipped (in the trash): 1" in imported
+    assert "unknown shortcode [pullquote] kept as text" in imported
+    assert "image file missing from --media-dir: 2024/03/missing-pipe.jpg" in imported
+    assert "the sanitiser removed text" in imported
+    assert "“editor: check the figures”" in imported
+    assert "post 105 “Board salaries, internal memo”: private" in imported
+    assert "post 106" in imported
+    # Progress lines like loaddemo's.
+    assert "10 items read:" in imported
+
+
+def test_an_unknown_shortcode_is_kept_as_text(imported):
+    assert "[pullquote]We cannot pay more for less water.[/pullquote]" in (
+        brief("valparaiso-water-tariffs").news
+    )
+
+
+def test_approved_comments_become_read_reader_messages_marked_imported(imported):
+    message = ReaderMessage.objects.get()
+    assert message.name == "Rosa from Quillota"
+    assert message.brief == brief("valparaiso-water-tariffs")
+    assert message.state == ReaderMessage.State.READ
+    assert message.created_at.isoformat() == "2024-03-12T14:05:00+00:00"
+    assert ImportedComment.objects.get(message=message).wordpress_id == 9001
+
+
+def test_pages_and_translations(imported):
+    about = brief("about")
+    assert about.section.is_organization
+    spanish = brief("tarifas-agua-valparaiso", "es")
+    assert spanish.translation_of == brief("valparaiso-water-tariffs")
+    assert "lluvias" in spanish.analysis
+
+
+def test_skip_pages_and_a_section_for_pages(media_dir):
+    from tests.factories import make_section
+
+    run(LEDGER, "--skip-pages")
+    assert not Brief.objects.filter(slug="about").exists()
+    corner = make_section(slug="corner", name="Corner")
+    output = run(LEDGER, "--pages-section", "corner")
+    assert brief("about").section == corner
+    assert "pages: 1 created" in output
+
+
+def test_old_addresses_answer_with_a_301_to_the_brief(client, imported):
+    water = "/en/briefs/valparaiso-water-tariffs/"
+    for old in ("/2024/03/12/valparaiso-water-tariffs/", "/?p=101"):
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == water
+    assert client.get("/category/americas/chile/")["Location"] == "/en/country/chile/"
+    assert client.get("/tag/water/")["Location"] == "/en/topic/water/"
+    assert client.get("/tag/mining/").status_code == 301
+    assert client.get("/?page_id=110")["Location"] == "/en/briefs/about/"
+    spanish = client.get("/es/2024/03/12/tarifas-agua-valparaiso/")
+    assert spanish["Location"] == "/es/briefs/tarifas-agua-valparaiso/"
+
+
+def test_a_redirect_never_points_at_a_non_public_brief(client, imported):
+    # Drafts, private and password-protected posts get no redirect at all.
+    assert not Redirect.objects.filter(old_path__contains="board-salaries").exists()
+    assert client.get("/2024/03/15/board-salaries/").status_code == 404
+    assert client.get("/?p=105").status_code == 410
+    assert client.get("/?p=104").status_code == 410
+    # A scheduled brief's old address answers once it is public.
+    assert client.get("/2099/01/05/lithium-auction/").status_code == 404
+    assert client.get("/?p=103").status_code == 410
+
+
+def test_a_brief_unpublished_after_the_import_is_not_redirected_to(client, imported):
+    water = brief("valparaiso-water-tariffs")
+    water.status = Brief.Status.DRAFT
+    water.save()
+    assert client.get("/2024/03/12/valparaiso-water-tariffs/").status_code == 404
+    assert client.get("/?p=101").status_code == 410
+
+
+def test_an_unknown_post_id_falls_through_to_the_home_redirect(client, imported):
+    response = client.get("/?p=999")
+    assert response.status_code == 302
+    assert client.get("/?p=abc").status_code == 302
+    assert client.get("/?p=" + "9" * 40).status_code == 302
+
+
+def test_a_second_run_updates_and_creates_no_duplicates(client, media_dir, imported):
+    counts = (Brief.objects.count(), Redirect.objects.count(), Author.objects.count())
+    image = brief("valparaiso-water-tariffs").featured_image.name
+    again = run(LEDGER, "--media-dir", media_dir)
+    assert "posts: 0 created, 7 updated" in again
+    assert "comments: 0 created, 1 updated" in again
+    assert (
+        Brief.objects.count(),
+        Redirect.objects.count(),
+        Author.objects.count(),
+    ) == counts
+    assert ReaderMessage.objects.count() == 1
+    assert SeeAlsoLink.objects.filter(brief__slug="copper-royalties").count() == 1
+    # The same file is not copied again.
+    assert brief("valparaiso-water-tariffs").featured_image.name == image
+    # The redirects survive the second run.
+    response = client.get("/2024/03/12/valparaiso-water-tariffs/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/briefs/valparaiso-water-tariffs/"
+
+
+def test_dry_run_writes_nothing(media_dir, settings):
+    output = run(LEDGER, "--dry-run", "--media-dir", media_dir)
+    assert "dry run: nothing was written" in output
+    assert "posts: 7 created" in output
+    assert not Brief.objects.exists()
+    assert not Redirect.objects.exists()
+    assert not Path(settings.MEDIA_ROOT).exists()
+
+
+def test_the_https_namespace_spelling_is_read():
+    output = run(DATA / "ledger-https.xml")
+    glacier = brief("glacier-station")
+    assert glacier.is_public
+    assert glacier.summary == "Measurements resume after two years."
+    assert [author.name for author in glacier.authors.all()] == ["Inés Mamani"]
+    assert list(glacier.countries.names()) == ["Peru"]
+    assert "Everything was imported fully." in output
+
+
+def test_an_xml_bomb_is_refused():
+    with pytest.raises(CommandError, match="refused"):
+        run(DATA / "bomb.xml")
+    assert not Brief.objects.exists()
+
+
+def test_bad_arguments_are_command_errors(tmp_path):
+    with pytest.raises(CommandError, match="No such file"):
+        run(tmp_path / "missing.xml")
+    with pytest.raises(CommandError, match="No section"):
+        run(LEDGER, "--section", "nowhere")
+    not_xml = tmp_path / "notes.xml"
+    not_xml.write_text("<html><body>hello</body></html>")
+    with pytest.raises(CommandError, match="not an RSS file"):
+        run(not_xml)
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<rss><channel><item>")
+    with pytest.raises(CommandError, match="not well-formed"):
+        run(broken)
+
+
+def test_an_item_that_fails_leaves_no_half_imported_brief(tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text(
+        LEDGER.read_text().replace(
+            "<wp:comment_id>9001</wp:comment_id>", "<wp:comment_id>x1</wp:comment_id>"
+        )
+    )
+    output = run(export)
+    assert "post 101" in output and "not imported" in output
+    assert not Brief.objects.filter(slug="valparaiso-water-tariffs").exists()
+    assert not ImportedPost.objects.filter(wordpress_id=101).exists()
+    assert brief("copper-royalties").is_public
+
+
+def test_the_analysis_heading_option(tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text(
+        LEDGER.read_text().replace("<h3>Ledger Analysis</h3>", "<h3>Our view</h3>")
+    )
+    run(export)
+    assert brief("valparaiso-water-tariffs").analysis == ""
+    run(export, "--analysis-heading", "Our view")
+    water = brief("valparaiso-water-tariffs")
+    assert "rainfall" in water.analysis
+    assert water.analysis_heading == "Our view"
+
+
+def test_readers_see_the_imported_archive_at_once_through_the_page_cache(client):
+    assert "Copper royalties" not in client.get("/en/").content.decode()
+    run(LEDGER)
+    assert "Copper royalties" in client.get("/en/").content.decode()

@@ -299,3 +299,37 @@ def test_readers_see_the_imported_archive_at_once_through_the_page_cache(client)
     assert "Copper royalties" not in client.get("/en/").content.decode()
     run(LEDGER)
     assert "Copper royalties" in client.get("/en/").content.decode()
+
+
+def test_the_export_is_read_streaming_in_bounded_memory(tmp_path):
+    """Thousands of items: memory follows one item, not the file."""
+    import tracemalloc
+
+    from newsroom.importing.wxr import read
+
+    paragraph = "The valley's reservoirs held less water than in any March. " * 60
+    export = tmp_path / "large.xml"
+    with export.open("w", encoding="utf-8") as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+            "<title>The Cordillera Ledger</title>"
+        )
+        for number in range(4000):
+            out.write(
+                f"<item><title>Brief {number}</title><wp:post_id>{number}</wp:post_id>"
+                "<wp:post_type>post</wp:post_type><wp:status>publish</wp:status>"
+                f"<content:encoded><![CDATA[{paragraph}]]></content:encoded></item>"
+            )
+        out.write("</channel></rss>")
+    size = export.stat().st_size
+    assert size > 10_000_000
+    tracemalloc.start()
+    try:
+        items = sum(1 for kind, _value in read(export) if kind == "item")
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert items == 4000
+    assert peak < size / 10

@@ -333,3 +333,61 @@ def test_the_export_is_read_streaming_in_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert items == 4000
     assert peak < size / 10
+
+
+def test_embeds_bare_urls_and_ver_tambien_lines():
+    from newsroom.importing.body import convert
+
+    body = convert(
+        "Primer párrafo.\n\n"
+        "https://video.example/watch/42\n\n"
+        "[embed]https://audio.example/clip[/embed]\n\n"
+        'VER TAMBIÉN: <a href="https://otro.example/nota/">Otra nota</a>\n\n'
+        "<h2>Análisis</h2>\n\nLa lectura."
+    )
+    assert '<a href="https://video.example/watch/42"' in body.news
+    assert '<a href="https://audio.example/clip"' in body.news
+    assert "VER TAMBIÉN" not in body.news
+    assert [(link.label, link.url, link.after_paragraph) for link in body.see_also] == [
+        ("Otra nota", "https://otro.example/nota/", 3)
+    ]
+    assert body.analysis == "<p>La lectura.</p>"
+    assert body.problems == []
+
+
+def test_the_first_image_of_the_text_is_the_featured_image_without_a_thumbnail(
+    tmp_path, media_dir
+):
+    export = tmp_path / "export.xml"
+    export.write_text(
+        LEDGER.read_text()
+        .replace("missing-pipe.jpg", "reservoir.png")
+        .replace("<wp:meta_value><![CDATA[201]]>", "<wp:meta_value><![CDATA[]]>")
+    )
+    output = run(export, "--media-dir", media_dir)
+    water = brief("valparaiso-water-tariffs")
+    assert water.featured_image.name.startswith("briefs/reservoir")
+    assert (water.image_alt, water.image_caption) == (
+        "A rusted pipe",
+        "The old pipe near Quillota.",
+    )
+    assert "missing-pipe" not in output
+
+
+@pytest.mark.parametrize(
+    "link", ["/2024/03/12/año-nuevo/", "/2024/03/12/a%C3%B1o-nuevo/"]
+)
+def test_an_old_address_with_accents_redirects_however_the_export_spells_it(
+    client, tmp_path, link
+):
+    export = tmp_path / "export.xml"
+    export.write_text(
+        LEDGER.read_text().replace(
+            "https://ledger.example/2024/03/12/valparaiso-water-tariffs/",
+            "https://ledger.example" + link,
+        )
+    )
+    run(export)
+    response = client.get("/2024/03/12/año-nuevo/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/briefs/valparaiso-water-tariffs/"

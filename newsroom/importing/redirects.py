@@ -8,7 +8,7 @@ is still scheduled, an old path answers 404 like the brief itself, and
 ``/?p=<id>`` 410 Gone.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.contrib.redirects.middleware import RedirectFallbackMiddleware
 from django.contrib.redirects.models import Redirect
@@ -16,6 +16,7 @@ from django.contrib.sites.models import Site
 from django.http import HttpResponseGone, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 
 from briefs.models import Brief
 
@@ -29,7 +30,10 @@ def old_path(url):
     parts = urlsplit(url or "")
     if parts.path in ("", "/"):
         return ""  # "/?p=12": answered from ImportedPost
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+    # Spelt as request.get_full_path() spells it, whether the export has
+    # "/año/" or "/a%C3%B1o/".
+    path = escape_uri_path(unquote(parts.path))
+    return path + (f"?{parts.query}" if parts.query else "")
 
 
 def remember(path, new_path):

@@ -391,3 +391,40 @@ def test_an_old_address_with_accents_redirects_however_the_export_spells_it(
     response = client.get("/2024/03/12/año-nuevo/")
     assert response.status_code == 301
     assert response["Location"] == "/en/briefs/valparaiso-water-tariffs/"
+
+
+def test_a_scheduled_briefs_old_address_redirects_once_it_is_public(client, imported):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    assert client.get("/2099/01/05/lithium-auction/").status_code == 404
+    Brief.objects.filter(slug="lithium-auction").update(
+        published_at=timezone.now() - timedelta(minutes=1)
+    )
+    response = client.get("/2099/01/05/lithium-auction/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/briefs/lithium-auction/"
+    assert client.get("/?p=103")["Location"] == "/en/briefs/lithium-auction/"
+
+
+def test_editors_find_the_redirects_in_the_admin(admin_client, imported):
+    response = admin_client.get("/admin/redirects/redirect/")
+    assert response.status_code == 200
+    assert "/2024/03/12/valparaiso-water-tariffs/" in response.content.decode()
+
+
+def test_images_are_read_only_from_inside_the_media_dir(media_dir):
+    from newsroom.importing import media
+
+    (media_dir.parent / "secret.png").write_bytes(
+        (media_dir / "2024/03/reservoir.png").read_bytes()
+    )
+    inside = "https://ledger.example/wp-content/uploads/2024/03/reservoir.png"
+    outside = "https://ledger.example/wp-content/uploads/../secret.png"
+    assert media.find(media_dir, inside)[0] is not None
+    path, reason = media.find(media_dir, outside)
+    assert path is None and "missing" in reason
+    (media_dir / "notes.png").write_text("not an image")
+    path, reason = media.find(media_dir, "/wp-content/uploads/notes.png")
+    assert path is None and reason.startswith("image refused")

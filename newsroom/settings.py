@@ -71,9 +71,8 @@ INSTALLED_APPS = [
     "newsroom.feedback",
     "newsroom.republishing",
     "briefs",
-    # Old WordPress addresses as editable redirects (newsroom/importing/redirects.py).
-    "django.contrib.sites",
-    "django.contrib.redirects",
+    # The WordPress importer, and old addresses answered with 301s
+    # (newsroom/importing/redirects.py).
     "newsroom.importing",
 ]
 
@@ -104,8 +103,6 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "newsroom.urls"
-# The one site of the sites framework, which the redirects app needs.
-SITE_ID = 1
 
 TEMPLATES = [
     {

@@ -11,13 +11,12 @@ import io
 from pathlib import Path
 
 import pytest
-from django.contrib.redirects.models import Redirect
 from django.core.management import CommandError, call_command
 from PIL import Image
 
 from briefs.models import Author, Brief, Country, SeeAlsoLink, Topic
 from newsroom.feedback.models import ReaderMessage
-from newsroom.importing.models import ImportedComment, ImportedPost
+from newsroom.importing.models import ImportedComment, ImportedPost, OldAddress
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +182,7 @@ def test_old_addresses_answer_with_a_301_to_the_brief(client, imported):
 
 def test_a_redirect_never_points_at_a_non_public_brief(client, imported):
     # Drafts, private and password-protected posts get no redirect at all.
-    assert not Redirect.objects.filter(old_path__contains="board-salaries").exists()
+    assert not OldAddress.objects.filter(old_path__contains="board-salaries").exists()
     assert client.get("/2024/03/15/board-salaries/").status_code == 404
     assert client.get("/?p=105").status_code == 410
     assert client.get("/?p=104").status_code == 410
@@ -208,14 +207,14 @@ def test_an_unknown_post_id_falls_through_to_the_home_redirect(client, imported)
 
 
 def test_a_second_run_updates_and_creates_no_duplicates(client, media_dir, imported):
-    counts = (Brief.objects.count(), Redirect.objects.count(), Author.objects.count())
+    counts = (Brief.objects.count(), OldAddress.objects.count(), Author.objects.count())
     image = brief("valparaiso-water-tariffs").featured_image.name
     again = run(LEDGER, "--media-dir", media_dir)
     assert "posts: 0 created, 7 updated" in again
     assert "comments: 0 created, 1 updated" in again
     assert (
         Brief.objects.count(),
-        Redirect.objects.count(),
+        OldAddress.objects.count(),
         Author.objects.count(),
     ) == counts
     assert ReaderMessage.objects.count() == 1
@@ -233,7 +232,7 @@ def test_dry_run_writes_nothing(media_dir, settings):
     assert "dry run: nothing was written" in output
     assert "posts: 7 created" in output
     assert not Brief.objects.exists()
-    assert not Redirect.objects.exists()
+    assert not OldAddress.objects.exists()
     assert not Path(settings.MEDIA_ROOT).exists()
 
 
@@ -409,9 +408,26 @@ def test_a_scheduled_briefs_old_address_redirects_once_it_is_public(client, impo
 
 
 def test_editors_find_the_redirects_in_the_admin(admin_client, imported):
-    response = admin_client.get("/admin/redirects/redirect/")
+    response = admin_client.get("/admin/importing/oldaddress/")
     assert response.status_code == 200
     assert "/2024/03/12/valparaiso-water-tariffs/" in response.content.decode()
+    add = "/admin/importing/oldaddress/add/"
+    response = admin_client.post(
+        add, {"old_path": "/old-about/", "new_path": "https://elsewhere.example/"}
+    )
+    assert response.status_code == 200
+    assert "starting with “/”" in response.content.decode()
+    response = admin_client.post(add, {"old_path": "/old-about/", "new_path": "/en/"})
+    assert response.status_code == 302
+    assert admin_client.get("/old-about/")["Location"] == "/en/"
+
+
+def test_a_redirect_follows_the_briefs_new_slug(client, imported):
+    water = brief("valparaiso-water-tariffs")
+    water.slug = "water-tariffs"
+    water.save()
+    response = client.get("/2024/03/12/valparaiso-water-tariffs/")
+    assert response["Location"] == "/en/briefs/water-tariffs/"
 
 
 def test_images_are_read_only_from_inside_the_media_dir(media_dir):

@@ -316,7 +316,7 @@ class Importer:
             return
         if not path:
             return
-        if action := redirects.remember(path, brief.get_absolute_url()):
+        if action := redirects.remember(path, brief=brief):
             self.report.count("redirects", action)
         else:
             self.report.problem(label, f"old address too long to redirect: {path}")
@@ -337,7 +337,7 @@ class Importer:
 
         with translation.override(self.language):
             target = tag.get_absolute_url()
-        if action := redirects.remember(path, target):
+        if action := redirects.remember(path, new_path=target):
             self.report.count("redirects", action)
 
     def link(self):

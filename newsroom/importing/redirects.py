@@ -1,7 +1,7 @@
-"""Old WordPress addresses as rows of Django's redirects app.
+"""Old WordPress addresses, answered with 301s.
 
 Every imported post's permalink path and every category and tag archive path
-gets a ``Redirect`` (editable in the admin). ``OldAddressMiddleware`` answers
+gets an ``OldAddress`` (editable in the admin). ``OldAddressMiddleware`` answers
 them, and the ``/?p=<id>`` form, with a 301, but only to a brief that is
 public at the time of the request: for a brief that was unpublished since, or
 is still scheduled, an old path answers 404 like the brief itself, and
@@ -10,19 +10,15 @@ is still scheduled, an old path answers 404 like the brief itself, and
 
 from urllib.parse import unquote, urlsplit
 
-from django.contrib.redirects.middleware import RedirectFallbackMiddleware
-from django.contrib.redirects.models import Redirect
-from django.contrib.sites.models import Site
+from django.conf import settings
 from django.http import HttpResponseGone, HttpResponsePermanentRedirect
-from django.urls import Resolver404, resolve
-from django.utils import translation
 from django.utils.encoding import escape_uri_path
 
 from briefs.models import Brief
 
-from .models import ImportedPost
+from .models import ImportedPost, OldAddress
 
-MAX_PATH = Redirect._meta.get_field("old_path").max_length
+MAX_PATH = OldAddress._meta.get_field("old_path").max_length
 
 
 def old_path(url):
@@ -36,72 +32,71 @@ def old_path(url):
     return path + (f"?{parts.query}" if parts.query else "")
 
 
-def remember(path, new_path):
-    """Make ``path`` redirect to ``new_path``.
+def remember(path, brief=None, new_path=""):
+    """Make ``path`` redirect to ``brief`` (or to ``new_path``).
 
     Returns "created" or "updated", or None when the path is too long to keep.
     """
     if not path or len(path) > MAX_PATH:
         return None
-    _redirect, created = Redirect.objects.update_or_create(
-        site=Site.objects.get_current(),
-        old_path=path,
-        defaults={"new_path": new_path},
+    _address, created = OldAddress.objects.update_or_create(
+        old_path=path, defaults={"brief": brief, "new_path": new_path}
     )
     return "created" if created else "updated"
 
 
 def forget(path):
     if path:
-        Redirect.objects.filter(site=Site.objects.get_current(), old_path=path).delete()
+        OldAddress.objects.filter(old_path=path).delete()
 
 
-def public_brief_at(path):
-    """Whether ``path`` is a brief's address: then whether that brief is public.
-
-    Returns None for an address that is not a brief page.
-    """
-    language = translation.get_language_from_path(path)
-    if language is None:
-        return None
-    with translation.override(language):
-        try:
-            match = resolve(urlsplit(path).path)
-        except Resolver404:
-            return None
-    if match.view_name != "briefs:detail":
-        return None
-    return (
-        Brief.objects.published()
-        .filter(language=language, slug=match.kwargs["slug"])
-        .exists()
-    )
-
-
-class OldAddressMiddleware(RedirectFallbackMiddleware):
-    """Django's redirect fallback, plus ``/?p=<id>``, never to a non-public brief.
+class OldAddressMiddleware:
+    """Old addresses and ``/?p=<id>`` answer with a 301, never to a non-public brief.
 
     Last in MIDDLEWARE, so it sees a 404 before the locale middleware turns
     it into a redirect to a language prefix; its 301s are not stored by the
     page cache, which keeps only 200 responses.
     """
 
-    response_redirect_class = HttpResponsePermanentRedirect
+    def __init__(self, get_response):
+        self.get_response = get_response
 
     def __call__(self, request):
         if request.path_info == "/" and (
             "p" in request.GET or "page_id" in request.GET
         ):
-            return self.post_id_redirect(request)
-        return super().__call__(request)
+            response = self.post_id_redirect(request)
+            if response is not None:
+                return response
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        paths = [request.get_full_path()]
+        if settings.APPEND_SLASH and not request.path.endswith("/"):
+            paths.append(request.get_full_path(force_append_slash=True))
+        address = (
+            OldAddress.objects.filter(old_path__in=paths)
+            .select_related("brief")
+            .first()
+        )
+        if address is None:
+            return response
+        if address.brief_id:
+            if Brief.objects.published().filter(pk=address.brief_id).exists():
+                return HttpResponsePermanentRedirect(address.brief.get_absolute_url())
+            return response
+        if address.new_path:
+            return HttpResponsePermanentRedirect(address.new_path)
+        return HttpResponseGone()
 
     def post_id_redirect(self, request):
+        """The answer to ``/?p=<id>``, or None when the id is not an imported post."""
         value = request.GET.get("p") or request.GET.get("page_id") or ""
         if not value.isdigit() or len(value) > 18:
-            return super().__call__(request)  # not a post id
+            return None
         imported = ImportedPost.objects.filter(wordpress_id=int(value))
         if not imported.exists():
-            return super().__call__(request)  # not one of ours
+            return None
         public = (
             imported.filter(brief__in=Brief.objects.published())
             .select_related("brief")
@@ -111,12 +106,4 @@ class OldAddressMiddleware(RedirectFallbackMiddleware):
             # Not a 404: the locale middleware would turn that into a
             # redirect to the home page.
             return HttpResponseGone()
-        return self.response_redirect_class(public.brief.get_absolute_url())
-
-    def process_response(self, request, response):
-        redirected = super().process_response(request, response)
-        if redirected is response or redirected.status_code not in (301, 302):
-            return redirected
-        if public_brief_at(redirected["Location"]) is False:
-            return response
-        return redirected
+        return HttpResponsePermanentRedirect(public.brief.get_absolute_url())

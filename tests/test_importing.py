@@ -444,3 +444,18 @@ def test_images_are_read_only_from_inside_the_media_dir(media_dir):
     (media_dir / "notes.png").write_text("not an image")
     path, reason = media.find(media_dir, "/wp-content/uploads/notes.png")
     assert path is None and reason.startswith("image refused")
+
+
+def test_wxr_1_1_and_a_see_also_line_removed_since_the_first_run(tmp_path):
+    run(LEDGER)
+    export = tmp_path / "export.xml"
+    export.write_text(
+        LEDGER.read_text()
+        .replace("/export/1.2/", "/export/1.1/")
+        .replace("SEE ALSO: <a", "See the story <a")
+    )
+    output = run(export)
+    assert "posts: 0 created, 7 updated" in output
+    water = brief("valparaiso-water-tariffs")
+    assert not water.see_also.exists()
+    assert "See the story" in water.news

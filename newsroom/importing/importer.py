@@ -184,6 +184,10 @@ class Importer:
         self.report.count(self.kind(item), "created" if created else "updated")
         self.old_address(item, brief, label)
         import_comments(item.comments, brief, self.index.key, self.report)
+        # The see-also links of an imported brief are the export's: a line
+        # removed in WordPress goes on a second run. They are made again
+        # once every post is there to point at (``link``).
+        SeeAlsoLink.objects.filter(brief=brief).delete()
         self.see_also.extend((brief.pk, link) for link in body.see_also)
         group = self.translation_group(item)
         if group:
@@ -351,9 +355,6 @@ class Importer:
             archives[self.index.category_path(nicename)] = name
         for slug, name in self.index.tags.items():
             archives[f"/tag/{slug}/"] = name
-        SeeAlsoLink.objects.filter(
-            brief_id__in={brief_id for brief_id, _link in self.see_also}
-        ).delete()
         for brief_id, link in self.see_also:
             target = {}
             post = self.index.post_id_of(link.url)

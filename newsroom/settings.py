@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "briefs",
     # About, Contact, Privacy and the newsroom's other pages; the header menu.
     "newsroom.pages",
+    # The WordPress importer, and old addresses answered with 301s
+    # (newsroom/importing/redirects.py).
+    "newsroom.importing",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +99,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a locked-out login into a 429 page; touches nothing else.
     "axes.middleware.AxesMiddleware",
+    # Last, so it sees a 404 first: old WordPress addresses answer with a 301
+    # to the brief, when it is public (newsroom/importing/redirects.py).
+    "newsroom.importing.redirects.OldAddressMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -26,6 +26,8 @@ LAYERS = [
         "features built on briefs",
         ["newsroom.fundraising", "newsroom.feedback", "newsroom.republishing"],
     ),
+    # The WordPress importer makes briefs, reader messages and redirects.
+    ("importing", ["newsroom.importing"]),
 ]
 
 # Wiring may import every layer: it is what puts them together.

@@ -1,0 +1,109 @@
+"""Import a WordPress export (WXR) as briefs: docs/importing.md."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from briefs.models import Language, Section
+from newsroom.importing.importer import Importer
+from newsroom.importing.wxr import ExportError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export file (Tools → Export) as briefs, with their "
+        "authors, countries, topics, images and comments, and redirect the old "
+        "addresses. Running it again updates what changed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", help="The WXR file WordPress exported.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Do everything and print the report, but write nothing.",
+        )
+        parser.add_argument(
+            "--media-dir",
+            help="A copy of the old site's wp-content/uploads folder.",
+        )
+        parser.add_argument(
+            "--language",
+            choices=Language.values,
+            default=Language.ENGLISH,
+            help="The posts' language when the export does not say (default: en).",
+        )
+        parser.add_argument(
+            "--analysis-heading",
+            action="append",
+            default=[],
+            metavar="TEXT",
+            help="A heading that starts the analysis (repeatable). Default: a "
+            "heading ending in “Analysis” or “Análisis”.",
+        )
+        parser.add_argument(
+            "--section", help="The section for posts (default: the first one)."
+        )
+        pages = parser.add_mutually_exclusive_group()
+        pages.add_argument(
+            "--pages-section",
+            help="The section for pages (default: the first organization section).",
+        )
+        pages.add_argument(
+            "--skip-pages", action="store_true", help="Do not import pages."
+        )
+        parser.add_argument("--batch-size", type=int, default=50)
+
+    def handle(self, *args, **options):
+        export = Path(options["export"])
+        if not export.is_file():
+            raise CommandError(f"No such file: {export}")
+        media_dir = options["media_dir"]
+        if media_dir and not Path(media_dir).is_dir():
+            raise CommandError(f"--media-dir is not a folder: {media_dir}")
+        if options["batch_size"] < 1:
+            raise CommandError("--batch-size must be at least 1")
+        try:
+            if options["dry_run"]:
+                with transaction.atomic():
+                    report = self.run(export, media_dir, options)
+                    transaction.set_rollback(True)
+            else:
+                # One transaction per batch of posts (Importer.import_batch).
+                report = self.run(export, media_dir, options)
+        except ExportError as error:
+            raise CommandError(f"Cannot import {export}: {error}") from error
+        self.stdout.write(report.render(dry_run=options["dry_run"]))
+
+    def run(self, export, media_dir, options):
+        """The import; a dry run inside the transaction ``handle`` rolls back."""
+        section = self.section(options["section"], organization=False)
+        pages_section = None
+        if not options["skip_pages"]:
+            pages_section = self.section(options["pages_section"], organization=True)
+        return Importer(
+            export,
+            language=options["language"],
+            analysis_headings=options["analysis_heading"],
+            section=section,
+            pages_section=pages_section,
+            media_dir=media_dir,
+            dry_run=options["dry_run"],
+            batch_size=options["batch_size"],
+            progress=self.stdout.write,
+        ).run()
+
+    def section(self, slug, organization):
+        if slug:
+            try:
+                return Section.objects.get(slug=slug)
+            except Section.DoesNotExist:
+                raise CommandError(f"No section with the slug “{slug}”.") from None
+        found = Section.objects.filter(is_organization=organization).first()
+        if found is None:
+            name, slug = ("About", "about") if organization else ("News", "news")
+            found, _created = Section.objects.get_or_create(
+                slug=slug, defaults={"name": name, "is_organization": organization}
+            )
+        return found

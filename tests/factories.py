@@ -376,3 +376,14 @@ def admin_form_data(client, url):
 
 # Fields that post several values; kept as lists even with one value.
 MULTIPLE = {"countries", "topics"}
+
+
+def list_cell(html, field, text):
+    """Whether a changelist shows a cell of column ``field`` holding ``text``.
+
+    The cell's other classes and attributes (the admin theme's) do not matter.
+    """
+    pattern = (
+        rf'<td class="field-{re.escape(field)}[ "][^>]*>\s*{re.escape(text)}\s*</td>'
+    )
+    return re.search(pattern, html) is not None

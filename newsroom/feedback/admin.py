@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from unfold.admin import ModelAdmin
 
 from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.charts import bar_chart, last_days
@@ -53,7 +54,7 @@ def votes_chart(per_day, title):
 
 
 @admin.register(BriefFeedback)
-class BriefFeedbackAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class BriefFeedbackAdmin(ChangelistQueryGuard, ModelAdmin):
     """Briefs with at least one vote: how many, and how many found them helpful."""
 
     list_display = [
@@ -178,7 +179,7 @@ class HasSuggestionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Vote)
-class VoteAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class VoteAdmin(ChangelistQueryGuard, ModelAdmin):
     """Every vote, mostly to read the improvement suggestions."""
 
     list_display = ["brief", "helpful", "short_suggestion", "created_at", "updated_at"]
@@ -201,7 +202,7 @@ class VoteAdmin(ChangelistQueryGuard, admin.ModelAdmin):
 
 
 @admin.register(ReaderMessage)
-class ReaderMessageAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class ReaderMessageAdmin(ChangelistQueryGuard, ModelAdmin):
     """The inbox of comments readers send from brief pages."""
 
     list_display = ["name", "email", "brief", "short_message", "state", "created_at"]

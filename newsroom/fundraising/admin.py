@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from unfold.admin import ModelAdmin
 
 from newsroom.admin_forms import HTTPS_URLS
 from newsroom.admin_queries import ChangelistQueryGuard
@@ -33,7 +34,7 @@ def csv_cell(value):
 
 
 @admin.register(DonationPrompt)
-class DonationPromptAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class DonationPromptAdmin(ChangelistQueryGuard, ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "name",
@@ -223,7 +224,7 @@ class DonationPromptAdmin(ChangelistQueryGuard, admin.ModelAdmin):
 
 
 @admin.register(DonationClick)
-class DonationClickAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class DonationClickAdmin(ChangelistQueryGuard, ModelAdmin):
     """Raw click counts, read-only: they come from readers."""
 
     list_display = ["day", "prompt", "brief", "clicks"]

@@ -40,14 +40,26 @@ def votes_per_day(votes):
     return days, yes, no
 
 
+def helpful_text(count):
+    return ngettext("%(count)d vote “helpful”", "%(count)d votes “helpful”", count) % {
+        "count": count
+    }
+
+
+def not_helpful_text(count):
+    return ngettext(
+        "%(count)d vote “not helpful”", "%(count)d votes “not helpful”", count
+    ) % {"count": count}
+
+
 def votes_chart(per_day, title):
     """The chart of ``votes_per_day``: Yes stacked on No."""
     days, yes, no = per_day
     return bar_chart(
         days,
         [
-            (gettext("helpful"), YES_COLOUR, yes),
-            (gettext("not helpful"), NO_COLOUR, no),
+            (gettext("helpful"), YES_COLOUR, yes, helpful_text),
+            (gettext("not helpful"), NO_COLOUR, no, not_helpful_text),
         ],
         title=title,
     )
@@ -99,7 +111,7 @@ class BriefFeedbackAdmin(ChangelistQueryGuard, ModelAdmin):
     # the sort order (the model's) while the list is sorted by votes.
     @admin.display(description=_("published"))
     def published(self, brief):
-        return date_format(brief.published_at, "SHORT_DATE_FORMAT")
+        return date_format(brief.published_at, "DATE_FORMAT")
 
     @admin.display(description=_("votes"), ordering="votes_total")
     def votes(self, brief):

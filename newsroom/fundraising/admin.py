@@ -33,6 +33,10 @@ def csv_cell(value):
     return text
 
 
+def clicks_text(count):
+    return ngettext("%(count)d click", "%(count)d clicks", count) % {"count": count}
+
+
 @admin.register(DonationPrompt)
 class DonationPromptAdmin(ChangelistQueryGuard, ModelAdmin):
     formfield_overrides = HTTPS_URLS
@@ -193,7 +197,7 @@ class DonationPromptAdmin(ChangelistQueryGuard, ModelAdmin):
             "prompt": prompt,
             "chart": bar_chart(
                 days,
-                [(gettext("clicks"), "#a3231f", per_day)],
+                [(gettext("clicks"), "#a3231f", per_day, clicks_text)],
                 title=gettext("Clicks per day, last %(days)d days")
                 % {"days": REPORT_DAYS},
             ),

@@ -401,6 +401,11 @@ UNFOLD = {
     },
 }
 
+# After logging in at /admin/login/ with no page to go back to: the desk. (The
+# theme's login form sends no "next" field of its own, so Django would go to
+# its default, /accounts/profile/, which this site does not have.)
+LOGIN_REDIRECT_URL = "admin:index"
+
 # Newsroom's own settings.
 # How long a signed draft-preview link stays valid, in seconds.
 NEWSROOM_PREVIEW_MAX_AGE = int(

@@ -155,3 +155,13 @@ def test_unknown_status_values_list_every_brief(admin_client):
     make_brief("Any brief", status=Brief.Status.REVIEW)
     response = admin_client.get(reverse(CHANGELIST), {"status": "nonsense"})
     assert response.status_code == 200
+
+
+def test_logging_in_without_a_next_page_opens_the_desk(client):
+    make_user("desk-editor", password="pw-desk-12345")
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "desk-editor", "password": "pw-desk-12345"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")

@@ -44,7 +44,7 @@ class DonationPromptAdmin(ChangelistQueryGuard, ModelAdmin):
         "name",
         "placement",
         "language",
-        "enabled",
+        # "Showing now" says it better than "enabled" (a filter, and the form).
         "is_live",
         "priority",
         "targeting",

@@ -165,3 +165,19 @@ def test_logging_in_without_a_next_page_opens_the_desk(client):
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/auth/user/?groups=9223372036854775808",
+        "/admin/auth/group/?permissions=9223372036854775808",
+        "/admin/axes/accessattempt/?attempt_time__year=9999",
+    ],
+)
+def test_the_settings_lists_refuse_numbers_their_database_cannot_take(
+    admin_client, url
+):
+    response = admin_client.get(url)
+    assert response.status_code == 302
+    assert "9223372036854775808" not in response["Location"]

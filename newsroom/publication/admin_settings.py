@@ -2,7 +2,9 @@
 
 Django's, django-axes' and django-taggit's own model admins, registered again
 on the theme's ModelAdmin so their forms and lists look like the rest of the
-desk. Login attempts and the generic Tags table (the briefs use countries and
+desk, and refuse query strings their database cannot answer
+(newsroom/admin_queries.py) like every other changelist. Login attempts and
+the generic Tags table (the briefs use countries and
 topics) are for superusers only: an editor neither sees nor opens them.
 """
 
@@ -16,8 +18,10 @@ from taggit.models import Tag
 from unfold.admin import ModelAdmin
 from unfold.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm
 
+from newsroom.admin_queries import ChangelistQueryGuard
 
-class SuperuserOnly:
+
+class SuperuserOnly(ChangelistQueryGuard):
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
 
@@ -48,13 +52,13 @@ def register_again(model, admin_class):
     admin.site.register(model, admin_class)
 
 
-class UserAdmin(auth_admin.UserAdmin, ModelAdmin):
+class UserAdmin(ChangelistQueryGuard, auth_admin.UserAdmin, ModelAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     change_password_form = AdminPasswordChangeForm
 
 
-class GroupAdmin(auth_admin.GroupAdmin, ModelAdmin):
+class GroupAdmin(ChangelistQueryGuard, auth_admin.GroupAdmin, ModelAdmin):
     pass
 
 

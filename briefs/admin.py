@@ -111,7 +111,8 @@ class SeeAlsoInline(StackedInline):
     autocomplete_fields = ["target_brief", "target_country", "target_topic"]
     fields = [
         ("label", "place", "after_paragraph"),
-        ("target_brief", "target_country", "target_topic", "url"),
+        ("target_brief", "target_country"),
+        ("target_topic", "url"),
     ]
 
 
@@ -224,7 +225,10 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
             _("Publishing"),
             {
                 "fields": [
-                    ("status", "published_at"),
+                    # On lines of their own: the theme's date and time
+                    # boxes do not fit half a row at 1366 px.
+                    "status",
+                    "published_at",
                     "publication_state",
                     ("section", "language"),
                     ("translation_of", "translation_status"),

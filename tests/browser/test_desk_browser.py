@@ -139,12 +139,14 @@ def test_a_scheduled_brief_shows_as_scheduled_in_list_filter_and_dashboard(
     page.wait_for_url("**/change/**")
     assert "Scheduled" in page.locator("body").inner_text()
     assert "Goes live in" in page.locator("body").inner_text()
+    assert fits(page)[0], fits(page)[1]
     screenshot(page, "brief-form")
     phone = open_page(PHONE)
     log_in(phone, desk.url, "chief", "pw-chief-12345")
     phone.goto(desk.url + reverse("admin:briefs_brief_changelist"))
     screenshot(phone, "brief-list")
     phone.goto(page.url)
+    assert fits(phone)[0], fits(phone)[1]
     screenshot(phone, "brief-form")
 
 

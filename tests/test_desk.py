@@ -1,12 +1,15 @@
 """The editors' desk: branding, grouped navigation, Scheduled, counts and dates."""
 
+import io
 import re
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import formats, timezone
+from PIL import Image
 
 from briefs.models import Brief
 from newsroom.feedback.models import Vote
@@ -181,3 +184,17 @@ def test_the_settings_lists_refuse_numbers_their_database_cannot_take(
     response = admin_client.get(url)
     assert response.status_code == 302
     assert "9223372036854775808" not in response["Location"]
+
+
+def test_the_header_shows_the_publications_icon_when_one_is_set(
+    admin_client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    html = admin_client.get(reverse("admin:index")).text
+    assert "/media/publication/" not in html
+    buffer = io.BytesIO()
+    Image.new("RGB", (180, 180), "teal").save(buffer, "PNG")
+    publication = Publication.load_from_database()
+    publication.site_icon.save("desk-icon.png", ContentFile(buffer.getvalue()))
+    html = admin_client.get(reverse("admin:index")).text
+    assert f'src="{publication.site_icon.url}"' in html

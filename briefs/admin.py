@@ -8,14 +8,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from unfold.admin import ModelAdmin, StackedInline, TabularInline
 
 from newsroom.admin_forms import HTTPS_URLS
 from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.html import check_text_kept
 
 from . import preview
+from .admin_status import StatusFilter, status_badge, status_sentence
 from .models import (
     Author,
     Brief,
@@ -31,7 +34,7 @@ from .translation import create_translation, is_out_of_date
 from .workflow import WorkflowAdmin
 
 
-class TagAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class TagAdmin(ChangelistQueryGuard, ModelAdmin):
     list_display = ["name", "name_es", "slug"]
     search_fields = ["name", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
@@ -42,7 +45,7 @@ admin.site.register(Topic, TagAdmin)
 
 
 @admin.register(Section)
-class SectionAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class SectionAdmin(ChangelistQueryGuard, ModelAdmin):
     list_display = ["name", "name_es", "slug", "is_organization", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -50,7 +53,7 @@ class SectionAdmin(ChangelistQueryGuard, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class AuthorAdmin(ChangelistQueryGuard, ModelAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -90,7 +93,7 @@ class BylineFormSet(BaseInlineFormSet):
             )
 
 
-class BriefAuthorInline(admin.TabularInline):
+class BriefAuthorInline(TabularInline):
     model = BriefAuthor
     formset = BylineFormSet
     extra = 0
@@ -100,7 +103,7 @@ class BriefAuthorInline(admin.TabularInline):
     verbose_name_plural = _("byline (in order)")
 
 
-class SeeAlsoInline(admin.StackedInline):
+class SeeAlsoInline(StackedInline):
     model = SeeAlsoLink
     fk_name = "brief"
     extra = 0
@@ -108,11 +111,12 @@ class SeeAlsoInline(admin.StackedInline):
     autocomplete_fields = ["target_brief", "target_country", "target_topic"]
     fields = [
         ("label", "place", "after_paragraph"),
-        ("target_brief", "target_country", "target_topic", "url"),
+        ("target_brief", "target_country"),
+        ("target_topic", "url"),
     ]
 
 
-class RelatedBriefInline(admin.TabularInline):
+class RelatedBriefInline(TabularInline):
     model = RelatedBrief
     fk_name = "brief"
     extra = 0
@@ -132,7 +136,7 @@ class BriefAdminForm(forms.ModelForm):
             self.fields[name] = forms.ModelMultipleChoiceField(
                 queryset=model.objects.all(),
                 required=False,
-                label=field.verbose_name,
+                label=capfirst(field.verbose_name),
                 widget=AutocompleteSelectMultiple(field, admin.site),
             )
             if self.instance.pk:
@@ -172,11 +176,11 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
         "section",
         "country_list",
         "language",
-        "status",
+        "status_label",
         "published_at",
     ]
     list_filter = [
-        "status",
+        StatusFilter,
         "section",
         "language",
         "countries",
@@ -189,6 +193,7 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["translation_of", "primary_country", "primary_topic"]
     readonly_fields = [
+        "publication_state",
         "preview_link",
         "translation_status",
         "created_at",
@@ -220,7 +225,11 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
             _("Publishing"),
             {
                 "fields": [
-                    ("status", "published_at"),
+                    # On lines of their own: the theme's date and time
+                    # boxes do not fit half a row at 1366 px.
+                    "status",
+                    "published_at",
+                    "publication_state",
                     ("section", "language"),
                     ("translation_of", "translation_status"),
                     "license",
@@ -233,6 +242,14 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj):
+        return status_badge(obj)
+
+    @admin.display(description=_("status now"))
+    def publication_state(self, obj):
+        return status_sentence(obj)
 
     @admin.display(description=_("countries"))
     def country_list(self, obj):

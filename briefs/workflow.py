@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
+from unfold.admin import ModelAdmin
 
 from . import preview
 from .models import Author, Brief, BriefAuthor, RelatedBrief, SeeAlsoLink
@@ -46,7 +47,7 @@ from .roles import (
 BRIEF_REFERENCES = {SeeAlsoLink: "target_brief", RelatedBrief: "related"}
 
 
-class WorkflowAdmin(VersionAdmin):
+class WorkflowAdmin(VersionAdmin, ModelAdmin):
     """Brief admin behaviour for the editorial roles and revisions."""
 
     object_history_template = "admin/briefs/brief/object_history.html"

@@ -21,12 +21,15 @@ def last_days(count=30, today=None):
 def bar_chart(days, series, *, title, width=640, height=180):
     """A bar per day; several series stack on top of each other.
 
-    ``series`` is a list of ``(label, colour, {day: value})``. Returns safe HTML.
+    ``series`` is a list of ``(label, colour, {day: value}, describe)``, where
+    ``describe(value)`` words a bar's count for its tooltip through ngettext
+    ("1 click", "2 clicks"). Days are in the admin's own date format
+    (DATE_FORMAT). Returns safe HTML.
     """
     left, right, top, bottom = 36, 8, 12, 24
     plot_width = width - left - right
     plot_height = height - top - bottom
-    totals = [sum(values.get(day, 0) for _l, _c, values in series) for day in days]
+    totals = [sum(entry[2].get(day, 0) for entry in series) for day in days]
     peak = max(totals, default=0) or 1
     slot = plot_width / max(len(days), 1)
     bar_width = max(slot * 0.75, 1)
@@ -35,7 +38,7 @@ def bar_chart(days, series, *, title, width=640, height=180):
     for index, day in enumerate(days):
         x = left + index * slot + (slot - bar_width) / 2
         y_bottom = top + plot_height
-        for label, colour, values in series:
+        for _label, colour, values, describe in series:
             value = values.get(day, 0)
             if not value:
                 continue
@@ -48,7 +51,7 @@ def bar_chart(days, series, *, title, width=640, height=180):
                     f"{bar_width:.1f}",
                     f"{bar_height:.1f}",
                     colour,
-                    f"{formats.date_format(day, 'SHORT_DATE_FORMAT')}: {value} {label}",
+                    f"{formats.date_format(day, 'DATE_FORMAT')}: {describe(value)}",
                 )
             )
     bar_html = format_html_join(
@@ -69,8 +72,8 @@ def bar_chart(days, series, *, title, width=640, height=180):
         top_text=top + 8,
         peak=peak if any(totals) else 0,
         date_y=height - 6,
-        first=formats.date_format(days[0], "SHORT_DATE_FORMAT") if days else "",
-        last=formats.date_format(days[-1], "SHORT_DATE_FORMAT") if days else "",
+        first=formats.date_format(days[0], "DATE_FORMAT") if days else "",
+        last=formats.date_format(days[-1], "DATE_FORMAT") if days else "",
     )
     legend = ""
     if len(series) > 1:
@@ -80,7 +83,7 @@ def bar_chart(days, series, *, title, width=640, height=180):
                 "",
                 '<li><svg width="12" height="12" aria-hidden="true"><rect width="12" '
                 'height="12" fill="{}"/></svg> {}</li>',
-                ((colour, label) for label, colour, _values in series),
+                ((entry[1], entry[0]) for entry in series),
             ),
         )
     svg = format_html(

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +46,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The editors' desk: django-unfold's admin theme (before the admin, whose
+    # templates it overrides); its settings are UNFOLD below.
+    "unfold",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -234,7 +237,9 @@ NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", 0))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogue, then the Spanish of the admin theme's own strings
+# (django-unfold ships none), which `make messages` leaves alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_unfold"]
 # Per-language date formats ("12 Aug 2016", "12 ago 2016").
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
@@ -360,11 +365,13 @@ if SECURE_SSL:
 
 # The admin's own policy, for every URL under the admin (newsroom/security.py):
 # the public one plus inline scripts and styles, as the rich-text editor loads
-# its modules through an inline import map, and blob: images.
+# its modules through an inline import map, string evaluation for the admin
+# theme's Alpine.js (its menus, tabs and dialogs are attributes Alpine
+# evaluates), and blob: images.
 NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [SELF, UNSAFE_INLINE],
+        "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
     }
@@ -386,6 +393,47 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The admin's theme (django-unfold): branded with the Publication, navigation
+# grouped for a newsroom (newsroom/publication/desk.py, where the groups are
+# listed), and the desk's own styles for lists and reports.
+UNFOLD = {
+    "SITE_TITLE": "newsroom.publication.desk.site_title",
+    "SITE_HEADER": "newsroom.publication.desk.site_title",
+    "SITE_SUBHEADER": "newsroom.publication.desk.site_subheader",
+    "SITE_ICON": "newsroom.publication.desk.site_icon",
+    "SITE_SYMBOL": "newspaper",
+    "SITE_URL": "/",
+    "SHOW_VIEW_ON_SITE": True,
+    "DASHBOARD_CALLBACK": "newsroom.publication.desk.dashboard",
+    "STYLES": ["newsroom.publication.desk.stylesheets"],
+    "COLORS": {
+        # A newsroom red (the donate button's) instead of the default violet.
+        "primary": {
+            "50": "oklch(97.1% .013 17.38)",
+            "100": "oklch(93.6% .032 17.717)",
+            "200": "oklch(88.5% .062 18.334)",
+            "300": "oklch(80.8% .114 19.571)",
+            "400": "oklch(70.4% .191 22.216)",
+            "500": "oklch(63.7% .237 25.331)",
+            "600": "oklch(57.7% .245 27.325)",
+            "700": "oklch(50.5% .213 27.518)",
+            "800": "oklch(44.4% .177 26.899)",
+            "900": "oklch(39.6% .141 25.723)",
+            "950": "oklch(25.8% .092 26.042)",
+        },
+    },
+    "SIDEBAR": {
+        "show_search": True,
+        "show_all_applications": False,
+        "navigation": "newsroom.publication.desk.navigation",
+    },
+}
+
+# After logging in at /admin/login/ with no page to go back to: the desk. (The
+# theme's login form sends no "next" field of its own, so Django would go to
+# its default, /accounts/profile/, which this site does not have.)
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Newsroom's own settings.
 # How long a signed draft-preview link stays valid, in seconds.

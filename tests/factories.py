@@ -418,3 +418,14 @@ def make_pictured_brief(title=None, *, size=(1600, 900), **kwargs):
     )
     brief.featured_image.save("photo.jpg", make_image(size=size), save=True)
     return brief
+
+
+def list_cell(html, field, text):
+    """Whether a changelist shows a cell of column ``field`` holding ``text``.
+
+    The cell's other classes and attributes (the admin theme's) do not matter.
+    """
+    pattern = (
+        rf'<td class="field-{re.escape(field)}[ "][^>]*>\s*{re.escape(text)}\s*</td>'
+    )
+    return re.search(pattern, html) is not None

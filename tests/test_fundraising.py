@@ -17,6 +17,7 @@ from briefs.models import Brief
 from newsroom.fundraising.models import DonationClick, DonationPrompt
 from newsroom.publication.models import Publication
 from tests.factories import (
+    list_cell,
     make_brief,
     make_country,
     make_prompt,
@@ -508,7 +509,7 @@ def test_the_prompt_list_links_to_the_report(admin_client):
     html = response.text
     assert "Listed appeal" in html and "Water" in html
     assert f"/admin/fundraising/donationprompt/{prompt.pk}/report/" in html
-    assert '<td class="field-recent_clicks">6</td>' in html
+    assert list_cell(html, "recent_clicks", "6")
     change = admin_client.get(f"/admin/fundraising/donationprompt/{prompt.pk}/change/")
     assert f"/admin/fundraising/donationprompt/{prompt.pk}/report/" in change.text
 

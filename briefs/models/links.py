@@ -68,7 +68,7 @@ class SeeAlsoLink(models.Model):
     )
     url = models.URLField(_("URL"), blank=True)
     place = models.CharField(
-        _("section"), max_length=10, choices=Place.choices, default=Place.NEWS
+        _("placed in"), max_length=10, choices=Place.choices, default=Place.NEWS
     )
     after_paragraph = models.PositiveSmallIntegerField(
         _("after paragraph"),

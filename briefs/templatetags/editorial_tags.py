@@ -50,14 +50,16 @@ def editorial_dashboard(context):
     editor = can_publish(user)
     briefs = Brief.objects.all() if editor else owned_by(user)
     review = briefs.filter(status=Brief.Status.REVIEW)
+    scheduled = briefs.filter(
+        status=Brief.Status.PUBLISHED, published_at__gt=timezone.now()
+    )
     data = {
         "show": True,
         "editor": editor,
         "review_count": review.count(),
         "review": review.select_related("section").order_by("updated_at")[:10],
-        "scheduled": briefs.filter(
-            status=Brief.Status.PUBLISHED, published_at__gt=timezone.now()
-        ).order_by("published_at")[:LIMIT],
+        "scheduled_count": scheduled.count(),
+        "scheduled": scheduled.order_by("published_at")[:LIMIT],
     }
     if not editor:
         data["drafts"] = briefs.filter(status=Brief.Status.DRAFT).order_by(

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from unfold.admin import ModelAdmin
 
 from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.charts import bar_chart, last_days
@@ -39,21 +40,33 @@ def votes_per_day(votes):
     return days, yes, no
 
 
+def helpful_text(count):
+    return ngettext("%(count)d vote “helpful”", "%(count)d votes “helpful”", count) % {
+        "count": count
+    }
+
+
+def not_helpful_text(count):
+    return ngettext(
+        "%(count)d vote “not helpful”", "%(count)d votes “not helpful”", count
+    ) % {"count": count}
+
+
 def votes_chart(per_day, title):
     """The chart of ``votes_per_day``: Yes stacked on No."""
     days, yes, no = per_day
     return bar_chart(
         days,
         [
-            (gettext("helpful"), YES_COLOUR, yes),
-            (gettext("not helpful"), NO_COLOUR, no),
+            (gettext("helpful"), YES_COLOUR, yes, helpful_text),
+            (gettext("not helpful"), NO_COLOUR, no, not_helpful_text),
         ],
         title=title,
     )
 
 
 @admin.register(BriefFeedback)
-class BriefFeedbackAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class BriefFeedbackAdmin(ChangelistQueryGuard, ModelAdmin):
     """Briefs with at least one vote: how many, and how many found them helpful."""
 
     list_display = [
@@ -98,7 +111,7 @@ class BriefFeedbackAdmin(ChangelistQueryGuard, admin.ModelAdmin):
     # the sort order (the model's) while the list is sorted by votes.
     @admin.display(description=_("published"))
     def published(self, brief):
-        return date_format(brief.published_at, "SHORT_DATE_FORMAT")
+        return date_format(brief.published_at, "DATE_FORMAT")
 
     @admin.display(description=_("votes"), ordering="votes_total")
     def votes(self, brief):
@@ -178,7 +191,7 @@ class HasSuggestionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Vote)
-class VoteAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class VoteAdmin(ChangelistQueryGuard, ModelAdmin):
     """Every vote, mostly to read the improvement suggestions."""
 
     list_display = ["brief", "helpful", "short_suggestion", "created_at", "updated_at"]
@@ -201,7 +214,7 @@ class VoteAdmin(ChangelistQueryGuard, admin.ModelAdmin):
 
 
 @admin.register(ReaderMessage)
-class ReaderMessageAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class ReaderMessageAdmin(ChangelistQueryGuard, ModelAdmin):
     """The inbox of comments readers send from brief pages."""
 
     list_display = ["name", "email", "brief", "short_message", "state", "created_at"]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from unfold.admin import ModelAdmin
 
 from newsroom.admin_forms import HTTPS_URLS
 from newsroom.admin_queries import ChangelistQueryGuard
@@ -32,14 +33,18 @@ def csv_cell(value):
     return text
 
 
+def clicks_text(count):
+    return ngettext("%(count)d click", "%(count)d clicks", count) % {"count": count}
+
+
 @admin.register(DonationPrompt)
-class DonationPromptAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class DonationPromptAdmin(ChangelistQueryGuard, ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "name",
         "placement",
         "language",
-        "enabled",
+        # "Showing now" says it better than "enabled" (a filter, and the form).
         "is_live",
         "priority",
         "targeting",
@@ -192,7 +197,7 @@ class DonationPromptAdmin(ChangelistQueryGuard, admin.ModelAdmin):
             "prompt": prompt,
             "chart": bar_chart(
                 days,
-                [(gettext("clicks"), "#a3231f", per_day)],
+                [(gettext("clicks"), "#a3231f", per_day, clicks_text)],
                 title=gettext("Clicks per day, last %(days)d days")
                 % {"days": REPORT_DAYS},
             ),
@@ -223,7 +228,7 @@ class DonationPromptAdmin(ChangelistQueryGuard, admin.ModelAdmin):
 
 
 @admin.register(DonationClick)
-class DonationClickAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class DonationClickAdmin(ChangelistQueryGuard, ModelAdmin):
     """Raw click counts, read-only: they come from readers."""
 
     list_display = ["day", "prompt", "brief", "clicks"]

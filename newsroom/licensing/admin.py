@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from unfold.admin import ModelAdmin
 
 from newsroom.admin_forms import HTTPS_URLS
 from newsroom.admin_queries import ChangelistQueryGuard
@@ -8,7 +9,7 @@ from .models import License
 
 
 @admin.register(License)
-class LicenseAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class LicenseAdmin(ChangelistQueryGuard, ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "name",

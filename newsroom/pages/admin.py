@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from unfold.admin import ModelAdmin
 
+from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.html import check_text_kept
 
 from .models import MenuItem, Page
@@ -20,7 +22,7 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(ChangelistQueryGuard, ModelAdmin):
     form = PageAdminForm
     list_display = ["title", "language", "role", "status", "in_footer", "order"]
     list_editable = ["in_footer", "order"]
@@ -39,7 +41,7 @@ class PageAdmin(admin.ModelAdmin):
 
 
 @admin.register(MenuItem)
-class MenuItemAdmin(admin.ModelAdmin):
+class MenuItemAdmin(ChangelistQueryGuard, ModelAdmin):
     list_display = ["__str__", "language", "order"]
     list_editable = ["order"]
     list_filter = ["language"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from unfold.admin import ModelAdmin
 
 from newsroom.html import check_text_kept
 
@@ -24,7 +25,7 @@ class PublicationAdminForm(forms.ModelForm):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ModelAdmin):
     form = PublicationAdminForm
     fieldsets = [
         (
@@ -70,3 +71,9 @@ class PublicationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Accounts and the technical tables, in the desk's Settings group.
+from . import admin_settings  # noqa: E402, F401
+
+admin.site.index_title = _("Today at the desk")

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from unfold.admin import ModelAdmin
 
 from briefs.admin import BriefAdmin
 from briefs.models import Brief
@@ -13,7 +14,7 @@ from .models import Republication
 
 
 @admin.register(Republication)
-class RepublicationAdmin(ChangelistQueryGuard, admin.ModelAdmin):
+class RepublicationAdmin(ChangelistQueryGuard, ModelAdmin):
     """Where briefs were republished, across all briefs. Read-only: hits write it."""
 
     list_display = [

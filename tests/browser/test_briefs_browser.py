@@ -33,7 +33,7 @@ def test_editor_writes_and_publishes_a_brief_with_both_sections(live_server, pag
     page.goto(live_server.url + "/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "pw-editor-123")
-    page.click("input[type=submit]")
+    page.click("#login-form [type=submit]")
     page.goto(live_server.url + "/admin/briefs/brief/add/")
 
     page.locator("#id_title").press_sequentially("Lithium cooperative signs water pact")
@@ -60,7 +60,7 @@ def test_editor_writes_and_publishes_a_brief_with_both_sections(live_server, pag
     page.locator(".field-published_at .datetimeshortcuts a", has_text="Today").click()
     page.locator(".field-published_at .datetimeshortcuts a", has_text="Now").click()
     page.select_option("#id_section", label="News")
-    page.click("input[name=_save]")
+    page.click("[name=_save]")
     page.locator(".messagelist .success").wait_for()
 
     brief = Brief.objects.get(slug="lithium-cooperative-signs-water-pact")

@@ -68,7 +68,7 @@ def log_in(page, base_url, username, password):
     page.goto(base_url + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("input[type=submit]")
+    page.click("#login-form [type=submit]")
     page.wait_for_url(base_url + "/admin/")
 
 
@@ -93,7 +93,7 @@ def contributor_writes_and_submits(page, base_url):
     type_into_editor(page, "analysis", ["Meltwater is a loan, not a gift."])
     page.select_option("#id_section", label="News")
     page.select_option("#id_status", "review")
-    page.click("input[name=_save]")
+    page.click("[name=_save]")
     page.locator(".messagelist .success").wait_for()
 
 
@@ -105,9 +105,10 @@ def editor_reviews_restores_and_publishes(page, base_url, brief):
 
     # A careless edit, then the history: restore the contributor's version.
     page.fill("#id_title", "Wrong headline")
-    page.click("input[name=_continue]")
+    page.click("[name=_continue]")
     page.locator(".messagelist .success").wait_for()
-    page.locator("a.historylink").click()
+    page.get_by_role("link", name="History").click()
+    page.wait_for_url("**/history/")
     rows = page.locator("#change-history tbody tr")
     assert rows.count() == 2
     rows.last.locator("a").click()
@@ -121,7 +122,7 @@ def editor_reviews_restores_and_publishes(page, base_url, brief):
     page.select_option("#id_status", "published")
     page.locator(".field-published_at .datetimeshortcuts a", has_text="Today").click()
     page.locator(".field-published_at .datetimeshortcuts a", has_text="Now").click()
-    page.click("input[name=_save]")
+    page.click("[name=_save]")
     page.locator(".messagelist .success").wait_for()
     brief.refresh_from_db()
     assert brief.is_public

@@ -119,7 +119,7 @@ def test_the_admin_editor_works_under_the_admin_csp(live_server, csp_page):
     csp_page.goto(live_server.url + "/admin/login/")
     csp_page.fill("#id_username", "editor")
     csp_page.fill("#id_password", "pw-editor-123")
-    csp_page.click("input[type=submit]")
+    csp_page.click("#login-form [type=submit]")
     csp_page.goto(live_server.url + "/admin/briefs/brief/add/")
     editor = csp_page.locator(
         ".prose-editor:has(textarea[name='news']) [contenteditable=true]"

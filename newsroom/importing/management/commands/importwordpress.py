@@ -1,4 +1,4 @@
-"""Import a WordPress export (WXR) as briefs: docs/importing.md."""
+"""Import a WordPress export (WXR) as briefs and pages: docs/importing.md."""
 
 from pathlib import Path
 
@@ -12,9 +12,10 @@ from newsroom.importing.wxr import ExportError
 
 class Command(BaseCommand):
     help = (
-        "Import a WordPress export file (Tools → Export) as briefs, with their "
-        "authors, countries, topics, images and comments, and redirect the old "
-        "addresses. Running it again updates what changed."
+        "Import a WordPress export file (Tools → Export): posts as briefs, with "
+        "their authors, countries, topics, images and comments, pages as the "
+        "site's pages, and redirect the old addresses. Running it again updates "
+        "what changed."
     )
 
     def add_arguments(self, parser):
@@ -48,7 +49,8 @@ class Command(BaseCommand):
         pages = parser.add_mutually_exclusive_group()
         pages.add_argument(
             "--pages-section",
-            help="The section for pages (default: the first organization section).",
+            help="Import pages as briefs in this section (default: as the "
+            "site's pages, /<language>/page/<slug>/).",
         )
         pages.add_argument(
             "--skip-pages", action="store_true", help="Do not import pages."
@@ -79,8 +81,9 @@ class Command(BaseCommand):
     def run(self, export, media_dir, options):
         """The import; a dry run inside the transaction ``handle`` rolls back."""
         section = self.section(options["section"], organization=False)
+        # Pages are the site's Pages unless --pages-section names a section.
         pages_section = None
-        if not options["skip_pages"]:
+        if options["pages_section"]:
             pages_section = self.section(options["pages_section"], organization=True)
         return Importer(
             export,
@@ -88,6 +91,7 @@ class Command(BaseCommand):
             analysis_headings=options["analysis_heading"],
             section=section,
             pages_section=pages_section,
+            skip_pages=options["skip_pages"],
             media_dir=media_dir,
             dry_run=options["dry_run"],
             batch_size=options["batch_size"],

@@ -286,6 +286,10 @@ def test_bad_arguments_are_command_errors(tmp_path):
         run(tmp_path / "missing.xml")
     with pytest.raises(CommandError, match="No section"):
         run(LEDGER, "--section", "nowhere")
+    with pytest.raises(CommandError, match="No section"):
+        run(LEDGER, "--pages-section", "nowhere")
+    with pytest.raises(CommandError, match="not allowed with"):
+        run(LEDGER, "--pages-section", "news", "--skip-pages")
     not_xml = tmp_path / "notes.xml"
     not_xml.write_text("<html><body>hello</body></html>")
     with pytest.raises(CommandError, match="not an RSS file"):

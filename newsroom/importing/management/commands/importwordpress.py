@@ -80,11 +80,11 @@ class Command(BaseCommand):
 
     def run(self, export, media_dir, options):
         """The import; a dry run inside the transaction ``handle`` rolls back."""
-        section = self.section(options["section"], organization=False)
+        section = self.section(options["section"])
         # Pages are the site's Pages unless --pages-section names a section.
         pages_section = None
         if options["pages_section"]:
-            pages_section = self.section(options["pages_section"], organization=True)
+            pages_section = self.section(options["pages_section"])
         return Importer(
             export,
             language=options["language"],
@@ -98,16 +98,17 @@ class Command(BaseCommand):
             progress=self.stdout.write,
         ).run()
 
-    def section(self, slug, organization):
+    def section(self, slug):
+        """The section named ``slug``, or the first news section (a new
+        "News" when there is none)."""
         if slug:
             try:
                 return Section.objects.get(slug=slug)
             except Section.DoesNotExist:
                 raise CommandError(f"No section with the slug “{slug}”.") from None
-        found = Section.objects.filter(is_organization=organization).first()
+        found = Section.objects.filter(is_organization=False).first()
         if found is None:
-            name, slug = ("About", "about") if organization else ("News", "news")
             found, _created = Section.objects.get_or_create(
-                slug=slug, defaults={"name": name, "is_organization": organization}
+                slug="news", defaults={"name": "News", "is_organization": False}
             )
         return found

@@ -3,8 +3,9 @@
 tests/data/wordpress/ledger.xml is an invented outlet's export: classic and
 block-editor posts, an analysis heading, SEE ALSO lines, co-authors, country
 categories and topic tags, a [caption], an unknown shortcode, a missing image,
-scheduled, draft, private and password-protected posts, comments, a page and a
-Spanish translation.
+scheduled, draft, private and password-protected posts, comments, a page with
+its Spanish translation (a draft, with a comment) and a Spanish translation of
+a post.
 """
 
 import io
@@ -17,6 +18,7 @@ from PIL import Image
 from briefs.models import Author, Brief, Country, SeeAlsoLink, Topic
 from newsroom.feedback.models import ReaderMessage
 from newsroom.importing.models import ImportedComment, ImportedPost, OldAddress
+from newsroom.pages.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +120,9 @@ def test_statuses_scheduled_draft_private_and_password(client, imported):
 
 def test_the_report_lists_what_was_not_imported_fully(imported):
     assert "posts: 7 created, 0 updated, 0 skipped" in imported
-    assert "pages: 1 created" in imported
+    assert "pages: 2 created, 0 updated, 0 skipped" in imported
     assert "comments: 1 created" in imported
+    assert "comments skipped (on a page): 1" in imported
     assert "comments skipped (spam): 1" in imported
     assert "comments skipped (in the trash): 1" in imported
     assert "unknown shortcode [pullquote] kept as text" in imported
@@ -129,7 +132,7 @@ def test_the_report_lists_what_was_not_imported_fully(imported):
     assert "post 105 “Board salaries, internal memo”: private" in imported
     assert "post 106" in imported
     # Progress lines like loaddemo's.
-    assert "10 items read:" in imported
+    assert "11 items read:" in imported
 
 
 def test_an_unknown_shortcode_is_kept_as_text(imported):
@@ -148,8 +151,22 @@ def test_approved_comments_become_read_reader_messages_marked_imported(imported)
 
 
 def test_pages_and_translations(imported):
-    about = brief("about")
-    assert about.section.is_organization
+    assert not Brief.objects.filter(slug__in=["about", "sobre-el-ledger"]).exists()
+    about = Page.objects.get(slug="about", language="en")
+    assert about.title == "About the Ledger"
+    assert about.status == Page.Status.PUBLISHED
+    assert about.summary.startswith("The Cordillera Ledger is a reader-funded")
+    # A page's text is not split: its heading stays in it.
+    assert "<h3>Ledger Analysis</h3>" in about.body
+    assert "what our desk makes of the news" in about.body
+    # An editor chooses what the footer links.
+    assert (about.in_footer, about.role) == (False, "")
+    sobre = Page.objects.get(slug="sobre-el-ledger")
+    assert sobre.language == "es"
+    assert sobre.status == Page.Status.DRAFT
+    assert sobre.translation_of == about
+    # Its comment is not a reader message: a page has none.
+    assert not ReaderMessage.objects.filter(name="Lector de Arica").exists()
     spanish = brief("tarifas-agua-valparaiso", "es")
     assert spanish.translation_of == brief("valparaiso-water-tariffs")
     assert "lluvias" in spanish.analysis
@@ -158,12 +175,16 @@ def test_pages_and_translations(imported):
 def test_skip_pages_and_a_section_for_pages(media_dir):
     from tests.factories import make_section
 
-    run(LEDGER, "--skip-pages")
+    output = run(LEDGER, "--skip-pages")
+    assert "pages: 0 created, 0 updated, 2 skipped" in output
     assert not Brief.objects.filter(slug="about").exists()
+    assert not Page.objects.exists()
     corner = make_section(slug="corner", name="Corner")
     output = run(LEDGER, "--pages-section", "corner")
     assert brief("about").section == corner
-    assert "pages: 1 created" in output
+    assert brief("sobre-el-ledger", "es").translation_of == brief("about")
+    assert not Page.objects.exists()
+    assert "pages: 2 created" in output
 
 
 def test_old_addresses_answer_with_a_301_to_the_brief(client, imported):
@@ -175,7 +196,7 @@ def test_old_addresses_answer_with_a_301_to_the_brief(client, imported):
     assert client.get("/category/americas/chile/")["Location"] == "/en/country/chile/"
     assert client.get("/tag/water/")["Location"] == "/en/topic/water/"
     assert client.get("/tag/mining/").status_code == 301
-    assert client.get("/?page_id=110")["Location"] == "/en/briefs/about/"
+    assert client.get("/?page_id=110")["Location"] == "/en/page/about/"
     spanish = client.get("/es/2024/03/12/tarifas-agua-valparaiso/")
     assert spanish["Location"] == "/es/briefs/tarifas-agua-valparaiso/"
 
@@ -207,13 +228,20 @@ def test_an_unknown_post_id_falls_through_to_the_home_redirect(client, imported)
 
 
 def test_a_second_run_updates_and_creates_no_duplicates(client, media_dir, imported):
-    counts = (Brief.objects.count(), OldAddress.objects.count(), Author.objects.count())
+    counts = (
+        Brief.objects.count(),
+        Page.objects.count(),
+        OldAddress.objects.count(),
+        Author.objects.count(),
+    )
     image = brief("valparaiso-water-tariffs").featured_image.name
     again = run(LEDGER, "--media-dir", media_dir)
     assert "posts: 0 created, 7 updated" in again
+    assert "pages: 0 created, 2 updated" in again
     assert "comments: 0 created, 1 updated" in again
     assert (
         Brief.objects.count(),
+        Page.objects.count(),
         OldAddress.objects.count(),
         Author.objects.count(),
     ) == counts
@@ -232,6 +260,7 @@ def test_dry_run_writes_nothing(media_dir, settings):
     assert "dry run: nothing was written" in output
     assert "posts: 7 created" in output
     assert not Brief.objects.exists()
+    assert not Page.objects.exists()
     assert not OldAddress.objects.exists()
     assert not Path(settings.MEDIA_ROOT).exists()
 
@@ -257,6 +286,10 @@ def test_bad_arguments_are_command_errors(tmp_path):
         run(tmp_path / "missing.xml")
     with pytest.raises(CommandError, match="No section"):
         run(LEDGER, "--section", "nowhere")
+    with pytest.raises(CommandError, match="No section"):
+        run(LEDGER, "--pages-section", "nowhere")
+    with pytest.raises(CommandError, match="not allowed with"):
+        run(LEDGER, "--pages-section", "news", "--skip-pages")
     not_xml = tmp_path / "notes.xml"
     not_xml.write_text("<html><body>hello</body></html>")
     with pytest.raises(CommandError, match="not an RSS file"):
@@ -459,3 +492,106 @@ def test_wxr_1_1_and_a_see_also_line_removed_since_the_first_run(tmp_path):
     water = brief("valparaiso-water-tariffs")
     assert not water.see_also.exists()
     assert "See the story" in water.news
+
+
+# WordPress pages as the site's pages
+
+
+def test_an_imported_page_is_public_at_its_address_and_its_old_ones(client, imported):
+    response = client.get("/en/page/about/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "About the Ledger" in text
+    assert "reader-funded newsroom covering the Andes" in text
+    for old in ("/about/", "/?page_id=110", "/?p=110"):
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == "/en/page/about/"
+    about = Page.objects.get(slug="about")
+    assert OldAddress.objects.get(old_path="/about/").page == about
+    assert ImportedPost.objects.get(wordpress_id=110).page == about
+
+
+def test_a_draft_page_is_not_public_nor_redirected_to(client, imported):
+    assert client.get("/es/page/sobre-el-ledger/").status_code == 404
+    assert not OldAddress.objects.filter(old_path__contains="sobre-el-ledger").exists()
+    assert client.get("/es/sobre-el-ledger/").status_code == 404
+    assert client.get("/?page_id=111").status_code == 410
+
+
+def test_a_page_unpublished_after_the_import_is_not_redirected_to(client, imported):
+    about = Page.objects.get(slug="about")
+    about.status = Page.Status.DRAFT
+    about.save()
+    assert client.get("/about/").status_code == 404
+    assert client.get("/?page_id=110").status_code == 410
+    # And again once an editor publishes it.
+    about.status = Page.Status.PUBLISHED
+    about.save()
+    assert client.get("/?page_id=110")["Location"] == "/en/page/about/"
+
+
+def test_a_second_run_updates_the_same_page_and_keeps_the_editors_choices(
+    client, tmp_path, imported
+):
+    about = Page.objects.get(slug="about")
+    about.in_footer = True
+    about.role = Page.Role.ABOUT
+    about.save()
+    export = tmp_path / "export.xml"
+    export.write_text(
+        LEDGER.read_text().replace("covering the Andes", "covering the whole Andes")
+    )
+    output = run(export)
+    assert "pages: 0 created, 2 updated" in output
+    assert Page.objects.count() == 2
+    again = Page.objects.get(pk=about.pk)
+    assert "covering the whole Andes" in again.body
+    assert (again.in_footer, again.role) == (True, Page.Role.ABOUT)
+    assert client.get("/about/")["Location"] == "/en/page/about/"
+    assert "covering the whole Andes" in client.get("/en/page/about/").content.decode()
+
+
+def test_a_private_page_is_a_draft_and_its_slug_is_made_unique(tmp_path):
+    Page.objects.create(title="About us", slug="about", body="<p>Ours.</p>")
+    export = tmp_path / "export.xml"
+    export.write_text(
+        LEDGER.read_text().replace(
+            "<wp:post_name><![CDATA[about]]></wp:post_name>\n"
+            "\t\t<wp:status><![CDATA[publish]]>",
+            "<wp:post_name><![CDATA[about]]></wp:post_name>\n"
+            "\t\t<wp:status><![CDATA[private]]>",
+        )
+    )
+    output = run(export)
+    page = ImportedPost.objects.get(wordpress_id=110).page
+    assert (page.slug, page.status) == ("about-2", Page.Status.DRAFT)
+    assert "page 110 “About the Ledger”: private" in output
+
+
+def test_a_page_imported_as_a_brief_before_becomes_a_page(client):
+    from tests.factories import make_section
+
+    make_section(slug="corner", name="Corner", is_organization=True)
+    run(LEDGER, "--pages-section", "corner")
+    output = run(LEDGER)
+    assert "page 110 “About the Ledger”: was a brief" in output
+    imported = ImportedPost.objects.get(wordpress_id=110)
+    assert imported.brief is None
+    assert imported.page == Page.objects.get(slug="about")
+    assert client.get("/about/")["Location"] == "/en/page/about/"
+
+
+def test_editors_see_a_pages_old_address_in_the_admin(admin_client, imported):
+    about = Page.objects.get(slug="about")
+    response = admin_client.get("/admin/importing/oldaddress/")
+    assert "About the Ledger" in response.content.decode()
+    add = "/admin/importing/oldaddress/add/"
+    response = admin_client.post(
+        add, {"old_path": "/who-we-are/", "page": about.pk, "new_path": "/en/"}
+    )
+    assert response.status_code == 200
+    assert "Choose one of a brief, a page or a path." in response.content.decode()
+    response = admin_client.post(add, {"old_path": "/who-we-are/", "page": about.pk})
+    assert response.status_code == 302
+    assert admin_client.get("/who-we-are/")["Location"] == "/en/page/about/"

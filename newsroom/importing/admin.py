@@ -8,6 +8,6 @@ from .models import OldAddress
 
 @admin.register(OldAddress)
 class OldAddressAdmin(ChangelistQueryGuard, ModelAdmin):
-    list_display = ["old_path", "brief", "new_path"]
+    list_display = ["old_path", "brief", "page", "new_path"]
     search_fields = ["old_path", "new_path"]
-    raw_id_fields = ["brief"]
+    raw_id_fields = ["brief", "page"]

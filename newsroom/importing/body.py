@@ -4,14 +4,16 @@
 removes block-editor comments, converts the shortcodes it knows, takes the
 images out (a brief's text holds none), sanitises the result as the admin
 does, and splits it into news and analysis with the "SEE ALSO:" lines pulled
-out as links.
+out as links (a page's text is not split).
 """
 
 import html
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 
 from newsroom.html import lost_text, sanitize_html, split_blocks
 
@@ -162,7 +164,9 @@ def _see_also(block):
     return [(SEE_ALSO.sub("", plain(block)), "")]
 
 
-def convert(content, analysis_headings=()):
+def convert(content, analysis_headings=(), split=True):
+    """The text as a brief's (``split``: news, analysis and see-also links) or,
+    without ``split``, as one text with every block in ``news`` (a page's)."""
     body = Body()
     text = content or ""
     has_blocks = bool(_BLOCK_COMMENT.search(text))
@@ -181,6 +185,9 @@ def convert(content, analysis_headings=()):
     sections = {"news": [], "analysis": []}
     place = "news"
     for block in (block.strip() for block in split_blocks(cleaned)):
+        if not split:
+            sections["news"].append(block)
+            continue
         heading = _heading_words(block)
         if (
             place == "news"
@@ -217,3 +224,21 @@ def summary(excerpt, news, limit=300):
             break
         kept = f"{kept} {sentence}".strip()
     return kept or text[: limit - 1].rstrip() + "…"
+
+
+def unique_slug(item, instance):
+    """``wp:post_name`` as a slug unique among ``instance``'s model's rows in its
+    language (a brief's or a page's), ``-2``, ``-3``... when taken."""
+    base = (
+        slugify(unquote(item.name))
+        or slugify(plain(item.title))
+        or f"{item.post_type}-{item.wordpress_id}"
+    )[:190].strip("-")
+    slug, number = base, 1
+    taken = type(instance).objects.filter(language=instance.language)
+    if instance.pk:
+        taken = taken.exclude(pk=instance.pk)
+    while taken.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

@@ -1,20 +1,20 @@
-"""Turning the posts, pages and comments of a WXR export into briefs."""
+"""Turning the posts, pages and comments of a WXR export into briefs and pages."""
 
 from datetime import UTC
-from urllib.parse import unquote
 
 from django.db import DatabaseError, transaction
-from django.utils import timezone
-from django.utils.text import slugify
+from django.utils import timezone, translation
 
 from briefs.models import Brief, BriefAuthor, Language, SeeAlsoLink
+from newsroom.pages.models import Page
 from newsroom.publication.models import Publication
 
 from . import media, redirects
-from .body import convert, plain, summary
+from .body import convert, plain, summary, unique_slug
 from .comments import import_comments
 from .models import ImportedPost
 from .report import Report
+from .site_pages import import_page
 from .terms import Tags, author, build_index
 from .wxr import parse_date, read
 
@@ -41,6 +41,7 @@ class Importer:
         analysis_headings=(),
         section,
         pages_section=None,
+        skip_pages=False,
         media_dir=None,
         dry_run=False,
         batch_size=50,
@@ -50,7 +51,9 @@ class Importer:
         self.language = language
         self.analysis_headings = analysis_headings
         self.section = section
+        # Pages: briefs in ``pages_section`` when there is one, else Pages.
         self.pages_section = pages_section
+        self.skip_pages = skip_pages
         self.media_dir = media_dir
         self.dry_run = dry_run
         self.batch_size = batch_size
@@ -58,7 +61,7 @@ class Importer:
         self.report = Report()
         self.tags = Tags(language)
         self.see_also = []  # (brief id, SeeAlso)
-        self.translation_groups = {}  # group key → [(brief id, language)]
+        self.translation_groups = {}  # (model, group key) → [(id, language)]
         self.publication = Publication.load()
 
     def run(self):
@@ -83,7 +86,7 @@ class Importer:
                 if item.post_type != "attachment":
                     self.report.note(f"{item.post_type} items skipped")
                 continue
-            if item.post_type == "page" and self.pages_section is None:
+            if item.post_type == "page" and self.skip_pages:
                 self.report.count("pages", "skipped")
                 continue
             batch.append(item)
@@ -119,7 +122,7 @@ class Importer:
         title = plain(item.title) or "(no title)"
         return f"{item.post_type} {item.wordpress_id} “{title}”"
 
-    # One post
+    # One post or page
 
     def import_item(self, item):
         label = self.label(item)
@@ -131,10 +134,57 @@ class Importer:
             ImportedPost.objects.filter(
                 site=self.index.key, wordpress_id=item.wordpress_id
             )
-            .select_related("brief")
+            .select_related("brief", "page")
             .first()
         )
-        brief = imported.brief if imported else Brief()
+        as_page = item.post_type == "page" and self.pages_section is None
+        if imported and (imported.page if as_page else imported.brief) is None:
+            before = "brief" if as_page else "page"
+            self.report.problem(
+                label, f"was a {before}: that {before} is left as it is"
+            )
+        if as_page:
+            target = import_page(
+                item,
+                imported.page if imported else None,
+                language=self.language_of(item, label),
+                media_dir=self.media_dir,
+                report=self.report,
+                label=label,
+            )
+            image_source = ""
+        else:
+            target, body, image_source = self.import_brief(item, imported, label)
+        imported, created = ImportedPost.objects.update_or_create(
+            site=self.index.key,
+            wordpress_id=item.wordpress_id,
+            defaults={
+                "brief": None if as_page else target,
+                "page": target if as_page else None,
+                "guid": item.guid[:500],
+                "old_path": redirects.old_path(item.link)[:500],
+                "image_source": image_source[:500],
+            },
+        )
+        self.report.count(self.kind(item), "created" if created else "updated")
+        self.old_address(item, target, label)
+        if not as_page:
+            import_comments(item.comments, target, self.index.key, self.report)
+            # The see-also links of an imported brief are the export's: a line
+            # removed in WordPress goes on a second run. They are made again
+            # once every post is there to point at (``link``).
+            SeeAlsoLink.objects.filter(brief=target).delete()
+            self.see_also.extend((target.pk, link) for link in body.see_also)
+        # Last: an item that failed above (rolled back) is in no group.
+        if group := self.translation_group(item):
+            self.translation_groups.setdefault((type(target), group), []).append(
+                (target.pk, target.language)
+            )
+
+    def import_brief(self, item, imported, label):
+        """The brief of a post (or a page in ``pages_section``), saved, with its
+        bylines and tags; returns it, its converted text and its image's file."""
+        brief = imported.brief if imported and imported.brief else Brief()
         body = convert(item.content, self.analysis_headings)
         for problem in body.problems:
             self.report.problem(label, problem)
@@ -143,7 +193,7 @@ class Importer:
             plain(item.title)[:200] or f"WordPress {item.post_type} {item.wordpress_id}"
         )
         brief.language = self.language_of(item, label)
-        brief.slug = self.unique_slug(item, brief)
+        brief.slug = unique_slug(item, brief)
         brief.summary = summary(item.excerpt, body.news)[:400]
         brief.news = body.news
         brief.analysis = body.analysis
@@ -168,32 +218,9 @@ class Importer:
         brief.published_at = published
         image_source = self.featured_image(item, body, brief, label, imported)
         brief.save()
-
         self.bylines(item, brief)
         self.file_under(item, brief)
-        imported, created = ImportedPost.objects.update_or_create(
-            site=self.index.key,
-            wordpress_id=item.wordpress_id,
-            defaults={
-                "brief": brief,
-                "guid": item.guid[:500],
-                "old_path": redirects.old_path(item.link)[:500],
-                "image_source": image_source[:500],
-            },
-        )
-        self.report.count(self.kind(item), "created" if created else "updated")
-        self.old_address(item, brief, label)
-        import_comments(item.comments, brief, self.index.key, self.report)
-        # The see-also links of an imported brief are the export's: a line
-        # removed in WordPress goes on a second run. They are made again
-        # once every post is there to point at (``link``).
-        SeeAlsoLink.objects.filter(brief=brief).delete()
-        self.see_also.extend((brief.pk, link) for link in body.see_also)
-        group = self.translation_group(item)
-        if group:
-            self.translation_groups.setdefault(group, []).append(
-                (brief.pk, brief.language)
-            )
+        return brief, body, image_source
 
     def language_of(self, item, label):
         hints = [slug for domain, slug, _name in item.terms if domain == "language"]
@@ -215,25 +242,8 @@ class Importer:
         return None
 
     def default_heading(self, language):
-        from django.utils import translation
-
         with translation.override(language):
             return self.publication.analysis_heading_text()
-
-    def unique_slug(self, item, brief):
-        base = (
-            slugify(unquote(item.name))
-            or slugify(plain(item.title))
-            or f"{item.post_type}-{item.wordpress_id}"
-        )[:190].strip("-")
-        slug, number = base, 1
-        taken = Brief.objects.filter(language=brief.language)
-        if brief.pk:
-            taken = taken.exclude(pk=brief.pk)
-        while taken.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
 
     def featured_image(self, item, body, brief, label, imported):
         """Set the brief's image from ``_thumbnail_id`` or the text's first image.
@@ -313,14 +323,17 @@ class Importer:
         kicker = countries[0] if countries else None
         Brief.objects.filter(pk=brief.pk).update(primary_country=kicker)
 
-    def old_address(self, item, brief, label):
+    def old_address(self, item, target, label):
+        """The old path redirects to the brief or page (checked again at each
+        request: a scheduled brief's is answered once it is public)."""
         path = redirects.old_path(item.link)
-        if brief.status != Brief.Status.PUBLISHED:
+        if target.status != type(target).Status.PUBLISHED:
             redirects.forget(path)  # never a redirect to a draft
             return
         if not path:
             return
-        if action := redirects.remember(path, brief=brief):
+        kind = "page" if isinstance(target, Page) else "brief"
+        if action := redirects.remember(path, **{kind: target}):
             self.report.count("redirects", action)
         else:
             self.report.problem(label, f"old address too long to redirect: {path}")
@@ -337,8 +350,6 @@ class Importer:
         tag = self.tags.countries.get(name) or self.tags.topics.get(name)
         if tag is None:
             return  # no imported brief carries it: no archive to go to
-        from django.utils import translation
-
         with translation.override(self.language):
             target = tag.get_absolute_url()
         if action := redirects.remember(path, new_path=target):
@@ -346,9 +357,9 @@ class Importer:
 
     def link(self):
         by_post = dict(
-            ImportedPost.objects.filter(site=self.index.key).values_list(
-                "wordpress_id", "brief_id"
-            )
+            ImportedPost.objects.filter(
+                site=self.index.key, brief__isnull=False
+            ).values_list("wordpress_id", "brief_id")
         )
         archives = {}
         for nicename, (name, _parent) in self.index.categories.items():
@@ -377,7 +388,7 @@ class Importer:
         self.link_translations()
 
     def link_translations(self):
-        for members in self.translation_groups.values():
+        for (model, _group), members in self.translation_groups.items():
             original = next(
                 (pk for pk, language in members if language == self.language),
                 members[0][0],
@@ -386,4 +397,4 @@ class Importer:
             for pk, language in members:
                 if pk != original and language not in languages:
                     languages.add(language)
-                    Brief.objects.filter(pk=pk).update(translation_of_id=original)
+                    model.objects.filter(pk=pk).update(translation_of_id=original)

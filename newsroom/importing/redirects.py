@@ -2,19 +2,21 @@
 
 Every imported post's permalink path and every category and tag archive path
 gets an ``OldAddress`` (editable in the admin). ``OldAddressMiddleware`` answers
-them, and the ``/?p=<id>`` form, with a 301, but only to a brief that is
-public at the time of the request: for a brief that was unpublished since, or
-is still scheduled, an old path answers 404 like the brief itself, and
-``/?p=<id>`` 410 Gone.
+them, and the ``/?p=<id>`` and ``/?page_id=<id>`` forms, with a 301, but only
+to a brief or page that is public at the time of the request: for one that was
+unpublished since, or a brief still scheduled, an old path answers 404 like
+the brief or page itself, and ``/?p=<id>`` 410 Gone.
 """
 
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpResponseGone, HttpResponsePermanentRedirect
 from django.utils.encoding import escape_uri_path
 
 from briefs.models import Brief
+from newsroom.pages.models import Page
 
 from .models import ImportedPost, OldAddress
 
@@ -32,15 +34,16 @@ def old_path(url):
     return path + (f"?{parts.query}" if parts.query else "")
 
 
-def remember(path, brief=None, new_path=""):
-    """Make ``path`` redirect to ``brief`` (or to ``new_path``).
+def remember(path, brief=None, page=None, new_path=""):
+    """Make ``path`` redirect to ``brief``, ``page`` or ``new_path``.
 
     Returns "created" or "updated", or None when the path is too long to keep.
     """
     if not path or len(path) > MAX_PATH:
         return None
     _address, created = OldAddress.objects.update_or_create(
-        old_path=path, defaults={"brief": brief, "new_path": new_path}
+        old_path=path,
+        defaults={"brief": brief, "page": page, "new_path": new_path},
     )
     return "created" if created else "updated"
 
@@ -51,7 +54,8 @@ def forget(path):
 
 
 class OldAddressMiddleware:
-    """Old addresses and ``/?p=<id>`` answer with a 301, never to a non-public brief.
+    """Old addresses and ``/?p=<id>`` answer with a 301, never to a non-public
+    brief or page.
 
     Last in MIDDLEWARE, so it sees a 404 before the locale middleware turns
     it into a redirect to a language prefix; its 301s are not stored by the
@@ -76,7 +80,7 @@ class OldAddressMiddleware:
             paths.append(request.get_full_path(force_append_slash=True))
         address = (
             OldAddress.objects.filter(old_path__in=paths)
-            .select_related("brief")
+            .select_related("brief", "page")
             .first()
         )
         if address is None:
@@ -85,12 +89,17 @@ class OldAddressMiddleware:
             if Brief.objects.published().filter(pk=address.brief_id).exists():
                 return HttpResponsePermanentRedirect(address.brief.get_absolute_url())
             return response
+        if address.page_id:
+            if address.page.is_public:
+                return HttpResponsePermanentRedirect(address.page.get_absolute_url())
+            return response
         if address.new_path:
             return HttpResponsePermanentRedirect(address.new_path)
         return HttpResponseGone()
 
     def post_id_redirect(self, request):
-        """The answer to ``/?p=<id>``, or None when the id is not an imported post."""
+        """The answer to ``/?p=<id>`` or ``/?page_id=<id>``, or None when the id
+        is not an imported post or page."""
         value = request.GET.get("p") or request.GET.get("page_id") or ""
         if not value.isdigit() or len(value) > 18:
             return None
@@ -98,12 +107,15 @@ class OldAddressMiddleware:
         if not imported.exists():
             return None
         public = (
-            imported.filter(brief__in=Brief.objects.published())
-            .select_related("brief")
+            imported.filter(
+                Q(brief__in=Brief.objects.published())
+                | Q(page__in=Page.objects.published())
+            )
+            .select_related("brief", "page")
             .first()
         )
         if public is None:
             # Not a 404: the locale middleware would turn that into a
             # redirect to the home page.
             return HttpResponseGone()
-        return HttpResponsePermanentRedirect(public.brief.get_absolute_url())
+        return HttpResponsePermanentRedirect(public.target.get_absolute_url())

@@ -1,4 +1,4 @@
-"""Import a WordPress export (WXR) as briefs: docs/importing.md."""
+"""Import a WordPress export (WXR) as briefs and pages: docs/importing.md."""
 
 from pathlib import Path
 
@@ -12,9 +12,10 @@ from newsroom.importing.wxr import ExportError
 
 class Command(BaseCommand):
     help = (
-        "Import a WordPress export file (Tools → Export) as briefs, with their "
-        "authors, countries, topics, images and comments, and redirect the old "
-        "addresses. Running it again updates what changed."
+        "Import a WordPress export file (Tools → Export): posts as briefs, with "
+        "their authors, countries, topics, images and comments, pages as the "
+        "site's pages, and redirect the old addresses. Running it again updates "
+        "what changed."
     )
 
     def add_arguments(self, parser):
@@ -48,7 +49,8 @@ class Command(BaseCommand):
         pages = parser.add_mutually_exclusive_group()
         pages.add_argument(
             "--pages-section",
-            help="The section for pages (default: the first organization section).",
+            help="Import pages as briefs in this section (default: as the "
+            "site's pages, /<language>/page/<slug>/).",
         )
         pages.add_argument(
             "--skip-pages", action="store_true", help="Do not import pages."
@@ -78,32 +80,35 @@ class Command(BaseCommand):
 
     def run(self, export, media_dir, options):
         """The import; a dry run inside the transaction ``handle`` rolls back."""
-        section = self.section(options["section"], organization=False)
+        section = self.section(options["section"])
+        # Pages are the site's Pages unless --pages-section names a section.
         pages_section = None
-        if not options["skip_pages"]:
-            pages_section = self.section(options["pages_section"], organization=True)
+        if options["pages_section"]:
+            pages_section = self.section(options["pages_section"])
         return Importer(
             export,
             language=options["language"],
             analysis_headings=options["analysis_heading"],
             section=section,
             pages_section=pages_section,
+            skip_pages=options["skip_pages"],
             media_dir=media_dir,
             dry_run=options["dry_run"],
             batch_size=options["batch_size"],
             progress=self.stdout.write,
         ).run()
 
-    def section(self, slug, organization):
+    def section(self, slug):
+        """The section named ``slug``, or the first news section (a new
+        "News" when there is none)."""
         if slug:
             try:
                 return Section.objects.get(slug=slug)
             except Section.DoesNotExist:
                 raise CommandError(f"No section with the slug “{slug}”.") from None
-        found = Section.objects.filter(is_organization=organization).first()
+        found = Section.objects.filter(is_organization=False).first()
         if found is None:
-            name, slug = ("About", "about") if organization else ("News", "news")
             found, _created = Section.objects.get_or_create(
-                slug=slug, defaults={"name": name, "is_organization": organization}
+                slug="news", defaults={"name": "News", "is_organization": False}
             )
         return found

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from unfold.admin import ModelAdmin
 
+from newsroom.admin_forms import HTTPS_URLS, https_formfield
 from newsroom.html import check_text_kept
 
 from .models import Publication
@@ -14,6 +15,7 @@ class PublicationAdminForm(forms.ModelForm):
     class Meta:
         model = Publication
         fields = "__all__"  # noqa: DJ007 - the admin picks the fields
+        formfield_callback = https_formfield
 
     def clean_about(self):
         check_text_kept(self.cleaned_data["about"])
@@ -27,6 +29,7 @@ class PublicationAdminForm(forms.ModelForm):
 @admin.register(Publication)
 class PublicationAdmin(ModelAdmin):
     form = PublicationAdminForm
+    formfield_overrides = HTTPS_URLS
     fieldsets = [
         (
             None,

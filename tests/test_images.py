@@ -89,6 +89,8 @@ def test_cards_have_lazy_pictures(client):
     assert img["loading"] == "lazy"
     assert img["width"] and img["height"]
     assert tag(related, "source", 'class="card-image"')["type"] == "image/webp"
+    # Three across the 42rem column, not the home page's 23rem cards.
+    assert img["sizes"].startswith("(min-width: 44rem) 13rem,")
 
 
 def test_renditions_are_made_once_and_remembered_in_the_cache(client, media):

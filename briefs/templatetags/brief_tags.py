@@ -22,6 +22,11 @@ PICTURES = {
         images.WIDTHS[:2],
         "(min-width: 72rem) 23rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
     ),
+    # Related content: three across the brief's column (42rem, 1.5rem gaps).
+    "related": (
+        images.WIDTHS[:2],
+        "(min-width: 44rem) 13rem, (min-width: 40rem) 30vw, calc(100vw - 2rem)",
+    ),
 }
 
 

@@ -26,6 +26,7 @@ import os
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.error import URLError
 from urllib.request import urlopen
 
@@ -193,17 +194,20 @@ def test_lighthouse_nu_and_axe(site, scores, browser, name, path, preset):
             + "; ".join(failing_audits(report, category))
         )
 
-    errors = html_errors(fetch(url))
+    # The Nu checker (Java) runs while chromium runs axe and takes screenshots.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        checked = pool.submit(lambda: html_errors(fetch(url)))
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for width, viewport in WIDTHS.items():
+            context = browser.new_context(bypass_csp=True, viewport=viewport)
+            try:
+                page = context.new_page()
+                page.goto(url, wait_until="load")
+                violations = axe_violations(page)
+                assert not violations, f"{width}px: {format_axe_violations(violations)}"
+                shot = SCREENSHOTS / f"{name}-{width}.png"
+                page.screenshot(path=shot, full_page=True)
+            finally:
+                context.close()
+        errors = checked.result()
     assert not errors, format_html_errors(errors)
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for width, viewport in WIDTHS.items():
-        context = browser.new_context(bypass_csp=True, viewport=viewport)
-        try:
-            page = context.new_page()
-            page.goto(url, wait_until="load")
-            violations = axe_violations(page)
-            assert not violations, f"{width}px: {format_axe_violations(violations)}"
-            page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
-        finally:
-            context.close()

@@ -37,7 +37,7 @@ node_modules/.package-lock.json: package.json
 
 test: $(STAMP)
 	@mkdir -p staticfiles
-	@if command -v npm >/dev/null 2>&1 && [ ! -d node_modules/vnu-jar ]; then npm install --ignore-scripts --no-audit --no-fund --silent; fi
+	@if command -v npm >/dev/null 2>&1 && { [ ! -d node_modules/vnu-jar ] || [ ! -d node_modules/lighthouse ]; }; then npm install --ignore-scripts --no-audit --no-fund --silent; fi
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The performance report (docs/performance.md). Needs wrk (`apt-get install wrk`)

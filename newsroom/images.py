@@ -100,11 +100,12 @@ def srcset(renditions):
     )
 
 
-def share_rendition(image):
-    """The JPEG rendition for share cards, or None when the image is unreadable."""
+def share_rendition(image, width=SHARE_WIDTH):
+    """The JPEG rendition for share cards (or, with ``width``, for pasting into
+    other sites), or None when the image is unreadable."""
     try:
-        thumbnail = rendition(image, SHARE_WIDTH)
+        thumbnail = rendition(image, width)
     except Exception:
-        logger.exception("No share rendition of %s", image.name)
+        logger.exception("No %spx rendition of %s", width, image.name)
         return None
     return thumbnail if thumbnail.size is not None else None

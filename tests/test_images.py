@@ -89,6 +89,8 @@ def test_cards_have_lazy_pictures(client):
     assert img["loading"] == "lazy"
     assert img["width"] and img["height"]
     assert tag(related, "source", 'class="card-image"')["type"] == "image/webp"
+    # Three across the 42rem column, not the home page's 23rem cards.
+    assert img["sizes"].startswith("(min-width: 44rem) 13rem,")
 
 
 def test_renditions_are_made_once_and_remembered_in_the_cache(client, media):
@@ -173,3 +175,20 @@ def test_renditions_go_through_the_configured_storage(
     for url in urls:
         assert store.exists(url.removeprefix("https://media.example.org/"))
     assert metas(html)["og:image"].startswith("https://media.example.org/cache/")
+
+
+def test_the_first_card_of_an_archive_loads_at_once(client):
+    """It is above the fold and often the largest thing drawn (Lighthouse's
+    "largest contentful paint image was lazily loaded")."""
+    from tests.factories import make_country
+
+    peru = make_country("Peru")
+    make_pictured_brief("Older", countries=[peru])
+    make_pictured_brief("Newer", countries=[peru])
+    html = client.get(peru.get_absolute_url()).text
+    first = tag(html, "img", 'class="card-image"')
+    second = tag(
+        html[html.index('class="card-image"') + 1 :], "img", 'class="card-image"'
+    )
+    assert "loading" not in first and first["fetchpriority"] == "high"
+    assert second["loading"] == "lazy" and "fetchpriority" not in second

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from newsroom.licensing.attribution import html_to_text, republish_html
 from newsroom.licensing.models import License
-from tests.factories import make_author, make_brief
+from tests.factories import make_author, make_brief, make_pictured_brief
 
 pytestmark = pytest.mark.django_db
 
@@ -153,15 +153,32 @@ def test_an_image_not_covered_by_the_license_is_left_out(client):
     assert "left out" in page
 
 
-def test_republish_page_is_noindex_with_a_canonical_link_to_the_original(client, brief):
+def test_republish_page_has_a_canonical_link_to_the_original(client, brief):
+    """The canonical link says where the story lives; a noindex beside it would
+    contradict it (and fails Lighthouse's SEO audit)."""
     response = client.get(republish_url(brief))
     head = response.text.split("</head>")[0]
-    assert '<meta name="robots" content="noindex">' in head
+    assert "noindex" not in head
     assert (
         f'<link rel="canonical" href="{ORIGINAL.format(slug="lithium-permits")}">'
         in head
     )
-    assert response["X-Robots-Tag"] == "noindex"
+    assert "X-Robots-Tag" not in response
+
+
+def test_the_republished_image_is_a_sized_web_rendition(client, settings, tmp_path):
+    """Other sites get an 800px JPEG with its size, not the upload itself."""
+    settings.MEDIA_ROOT = tmp_path
+    brief = make_pictured_brief("Pictured", image_license_covered=True)
+    html = republish_html(brief, "http://t.example")
+    [img] = re.findall(r"<figure><img ([^>]*)>", html)
+    attributes = dict(re.findall(r'([\w-]+)="([^"]*)"', img))
+    assert attributes["src"].startswith("http://t.example/media/cache/")
+    assert attributes["src"].endswith(".jpg")
+    assert (attributes["width"], attributes["height"]) == ("800", "450")
+    assert attributes["alt"] == "A chart of river levels"
+    path = attributes["src"].removeprefix("http://t.example")
+    assert f"http://testserver{path}" in client.get(republish_url(brief)).text
 
 
 def test_republish_page_sets_no_cookie_and_runs_no_inline_script(client, brief):

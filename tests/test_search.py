@@ -331,3 +331,15 @@ def test_the_search_document_stays_in_the_briefs_row(client):
     assert size > 2500  # over the size that used to move it out
     assert out_of_row == 0
     assert result_titles(find(client, "lexeme123x")) == ["Long brief"]
+
+
+def test_result_pages_may_be_indexed_empty_searches_may_not(client):
+    """Lighthouse's SEO audit: a page of results is content; an empty search,
+    an unreadable one or one without matches is a thin page kept out of indexes."""
+    make_brief("Drought in the valleys")
+    robots = '<meta name="robots" content="noindex, follow">'
+    results = find(client, "drought")
+    assert result_titles(results) == ["Drought in the valleys"]
+    assert robots not in results.text
+    for query in ("", "nothing-matches-this", "x" * 500):
+        assert robots in find(client, query).text, query

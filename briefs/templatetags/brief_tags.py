@@ -22,6 +22,11 @@ PICTURES = {
         images.WIDTHS[:2],
         "(min-width: 72rem) 23rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
     ),
+    # Related content: three across the brief's column (42rem, 1.5rem gaps).
+    "related": (
+        images.WIDTHS[:2],
+        "(min-width: 44rem) 13rem, (min-width: 40rem) 30vw, calc(100vw - 2rem)",
+    ),
 }
 
 
@@ -101,19 +106,19 @@ def related_briefs(context, brief):
 
 
 @register.inclusion_tag("includes/picture.html")
-def picture(image, alt, kind="card"):
+def picture(image, alt, kind="card", eager=False):
     """A ``<picture>`` of ``image``: WebP and JPEG renditions, sized, lazy.
 
-    Only the brief page's lead image loads at once (it is above the fold and
-    usually the largest thing drawn); every other picture waits until the
-    reader scrolls near it.
+    Only the brief page's lead image, and with ``eager`` the first card of a
+    list, load at once (they are above the fold and usually the largest thing
+    drawn); every other picture waits until the reader scrolls near it.
     """
     widths, sizes = PICTURES[kind]
     return {
         "picture": images.responsive(image, widths) if image else None,
         "alt": alt,
         "sizes": sizes,
-        "lazy": kind != "lead",
+        "lazy": kind != "lead" and not eager,
     }
 
 

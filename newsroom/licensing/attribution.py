@@ -27,7 +27,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import images
 from newsroom.html import resolve_urls
+
+# The featured image handed to republishers: wide enough for an article column.
+REPUBLISH_IMAGE_WIDTH = 800
 
 PLACEHOLDERS = ("publication", "headline", "url", "license", "deed_url")
 
@@ -244,11 +248,20 @@ def republish_html(brief, base_url, publication=None):
         caption = " ".join(
             part for part in (brief.image_caption, brief.image_credit) if part
         )
+        # A web-sized JPEG with its size (no layout shift on their page), or
+        # the upload itself when no rendition can be made of it.
+        image = images.share_rendition(brief.featured_image, REPUBLISH_IMAGE_WIDTH)
+        size = (
+            format_html(' width="{}" height="{}"', image.width, image.height)
+            if image
+            else ""
+        )
         parts.append(
             format_html(
-                '<figure><img src="{}" alt="{}">{}</figure>',
-                urljoin(credit.url, brief.featured_image.url),
+                '<figure><img src="{}" alt="{}"{}>{}</figure>',
+                urljoin(credit.url, (image or brief.featured_image).url),
                 brief.image_alt,
+                size,
                 format_html("<figcaption>{}</figcaption>", caption) if caption else "",
             )
         )

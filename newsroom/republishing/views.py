@@ -72,11 +72,6 @@ class RepublishView(DetailView):
         )
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
 
 def _counts_hits(brief_id):
     """Whether loads of this id count: a public brief that may be republished.

@@ -77,6 +77,20 @@ def test_the_home_page_grid_has_no_empty_slots(demo, page, width):
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
+@pytest.mark.parametrize("width", [1366, 1024, 800, 390])
+def test_a_short_home_grid_fills_its_last_row(demo, page, width, tmp_path):
+    """The Spanish demo has fewer than six latest briefs: the last card of a
+    short row reaches the grid's right edge, so no slot is left empty."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(demo.url + "/es/")
+    count = page.locator(".latest .card").count()
+    assert 0 < count < 6
+    grid, last = box(page, ".latest .cards"), box(page, ".latest .card:last-child")
+    assert last["x"] + last["width"] == pytest.approx(grid["x"] + grid["width"], abs=1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=tmp_path / f"home-es-{width}.png", full_page=True)
+
+
 @pytest.mark.parametrize("path", ["/en/no-such-page/", "/en/search/"])
 @pytest.mark.parametrize("viewport", [WIDE, PHONE])
 def test_on_a_short_page_the_footer_reaches_the_bottom_of_the_window(

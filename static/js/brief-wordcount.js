@@ -11,7 +11,8 @@
   }
 
   function textOf(textarea) {
-    var editor = textarea.parentElement.querySelector(".ProseMirror");
+    var editor = textarea.parentElement.querySelector(
+      ".ProseMirror[contenteditable=true]");
     if (editor) {
       var blocks = [];
       editor.querySelectorAll("p, li, h2, h3, h4, blockquote").forEach(function (el) {

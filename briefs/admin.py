@@ -18,7 +18,7 @@ from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.html import check_text_kept
 
 from . import preview
-from .admin_checks import ChecksAdmin, ChecksForm
+from .admin_checks import ChecksAdmin, ChecksForm, hold_back_without_alt
 from .admin_status import StatusFilter, status_badge, status_sentence
 from .models import (
     Author,
@@ -322,6 +322,7 @@ class BriefAdmin(ChecksAdmin, ChangelistQueryGuard, WorkflowAdmin):
         now = timezone.now()
         count = 0
         pending = queryset.exclude(status=Brief.Status.PUBLISHED)
+        pending = hold_back_without_alt(self, request, pending)
         # A published brief keeps at least one author (BylineFormSet).
         unsigned = pending.filter(briefauthor__isnull=True)
         for brief in unsigned:

@@ -231,6 +231,19 @@ def checks(brief, data=None):
     return [finding for check in CHECKS for finding in check(brief, data)]
 
 
+def hold_back_without_alt(model_admin, request, queryset):
+    """``queryset`` less the briefs the publish action may not publish."""
+    blocked = queryset.exclude(featured_image="").filter(image_alt__regex=r"^\s*$")
+    for brief in blocked:
+        model_admin.message_user(
+            request,
+            _("“%(brief)s”: %(problem)s")
+            % {"brief": brief, "problem": check_image_alt(brief, None)[0][1]},
+            messages.WARNING,
+        )
+    return queryset.exclude(pk__in=blocked.values("pk"))
+
+
 class ChecksForm:
     """Mixed into the brief's admin form: no publishing an image without alt."""
 

@@ -157,3 +157,18 @@ def test_word_count_reads_text_not_markup():
     assert word_count("<p>One <b>two</b></p><p>three<br>f<i>ou</i>r</p>") == 4
     assert word_count("") == 0
     assert count_label(0) == "0 words"
+
+
+def test_the_publish_action_holds_back_an_image_without_alt_text(editor_client):
+    pictured = good_brief(published=False)
+    pictured.featured_image.save("photo.jpg", make_image())
+    described = good_brief(published=False, image_alt="Farmers at the meeting")
+    described.featured_image.save("photo.jpg", make_image())
+    response = editor_client.post(
+        reverse("admin:briefs_brief_changelist"),
+        {"action": "publish", "_selected_action": [pictured.pk, described.pk]},
+        follow=True,
+    )
+    assert Brief.objects.get(pk=pictured.pk).status == Brief.Status.DRAFT
+    assert Brief.objects.get(pk=described.pk).status == Brief.Status.PUBLISHED
+    assert any(pictured.title in m and "no alt text" in m for m in warnings(response))

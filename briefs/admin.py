@@ -18,6 +18,7 @@ from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.html import check_text_kept
 
 from . import preview
+from .admin_checks import ChecksAdmin, ChecksForm, hold_back_without_alt
 from .admin_status import StatusFilter, status_badge, status_sentence
 from .models import (
     Author,
@@ -124,7 +125,7 @@ class RelatedBriefInline(TabularInline):
     fields = ["related", "order"]
 
 
-class BriefAdminForm(forms.ModelForm):
+class BriefAdminForm(ChecksForm, forms.ModelForm):
     class Meta:
         model = Brief
         fields = "__all__"  # noqa: DJ007 - the admin picks the fields
@@ -168,7 +169,7 @@ class BriefAdminForm(forms.ModelForm):
 
 
 @admin.register(Brief)
-class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
+class BriefAdmin(ChecksAdmin, ChangelistQueryGuard, WorkflowAdmin):
     form = BriefAdminForm
     inlines = [BriefAuthorInline, SeeAlsoInline, RelatedBriefInline]
     list_display = [
@@ -194,6 +195,7 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
     autocomplete_fields = ["translation_of", "primary_country", "primary_topic"]
     readonly_fields = [
         "publication_state",
+        "pre_publish_checks",
         "preview_link",
         "translation_status",
         "created_at",
@@ -204,7 +206,7 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary"]}),
         (_("News"), {"fields": ["news"]}),
-        (_("Analysis"), {"fields": ["analysis_heading", "analysis"]}),
+        (_("Analysis"), {"fields": ["analysis_heading", "analysis", "no_analysis"]}),
         (
             _("Featured image"),
             {
@@ -230,6 +232,7 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
                     "status",
                     "published_at",
                     "publication_state",
+                    "pre_publish_checks",
                     ("section", "language"),
                     ("translation_of", "translation_status"),
                     "license",
@@ -319,6 +322,7 @@ class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
         now = timezone.now()
         count = 0
         pending = queryset.exclude(status=Brief.Status.PUBLISHED)
+        pending = hold_back_without_alt(self, request, pending)
         # A published brief keeps at least one author (BylineFormSet).
         unsigned = pending.filter(briefauthor__isnull=True)
         for brief in unsigned:

@@ -139,6 +139,11 @@ class Brief(models.Model):
     analysis = ProseEditorField(
         _("analysis"), extensions=RICH_TEXT_EXTENSIONS, sanitize=True, blank=True
     )
+    no_analysis = models.BooleanField(
+        _("This brief has no analysis"),
+        default=False,
+        help_text=_("Tick it to publish the news alone, without the check's warning."),
+    )
     analysis_heading = models.CharField(
         _("analysis heading"),
         max_length=120,

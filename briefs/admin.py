@@ -18,6 +18,7 @@ from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.html import check_text_kept
 
 from . import preview
+from .admin_locking import LockedForm, LockingAdmin
 from .admin_status import StatusFilter, status_badge, status_sentence
 from .models import (
     Author,
@@ -124,7 +125,7 @@ class RelatedBriefInline(TabularInline):
     fields = ["related", "order"]
 
 
-class BriefAdminForm(forms.ModelForm):
+class BriefAdminForm(LockedForm):
     class Meta:
         model = Brief
         fields = "__all__"  # noqa: DJ007 - the admin picks the fields
@@ -168,7 +169,7 @@ class BriefAdminForm(forms.ModelForm):
 
 
 @admin.register(Brief)
-class BriefAdmin(ChangelistQueryGuard, WorkflowAdmin):
+class BriefAdmin(LockingAdmin, ChangelistQueryGuard, WorkflowAdmin):
     form = BriefAdminForm
     inlines = [BriefAuthorInline, SeeAlsoInline, RelatedBriefInline]
     list_display = [

@@ -100,7 +100,10 @@ class LockedForm(forms.ModelForm):
         # Saving again is a deliberate choice to replace the other version.
         self.data = self.data.copy()
         self.data[self.add_prefix(LOADED_FIELD)] = _stamp(stored)
-        raise ValidationError(self.conflict_message(stored), code="conflict")
+        self.add_error(
+            None, ValidationError(self.conflict_message(stored), code="conflict")
+        )
+        return cleaned
 
     def conflict_message(self, stored):
         version = (

@@ -19,6 +19,7 @@ from newsroom.html import check_text_kept
 
 from . import preview
 from .admin_checks import ChecksAdmin, ChecksForm, hold_back_without_alt
+from .admin_locking import LockedForm, LockingAdmin
 from .admin_status import StatusFilter, status_badge, status_sentence
 from .models import (
     Author,
@@ -125,7 +126,7 @@ class RelatedBriefInline(TabularInline):
     fields = ["related", "order"]
 
 
-class BriefAdminForm(ChecksForm, forms.ModelForm):
+class BriefAdminForm(ChecksForm, LockedForm):
     class Meta:
         model = Brief
         fields = "__all__"  # noqa: DJ007 - the admin picks the fields
@@ -169,7 +170,7 @@ class BriefAdminForm(ChecksForm, forms.ModelForm):
 
 
 @admin.register(Brief)
-class BriefAdmin(ChecksAdmin, ChangelistQueryGuard, WorkflowAdmin):
+class BriefAdmin(ChecksAdmin, LockingAdmin, ChangelistQueryGuard, WorkflowAdmin):
     form = BriefAdminForm
     inlines = [BriefAuthorInline, SeeAlsoInline, RelatedBriefInline]
     list_display = [

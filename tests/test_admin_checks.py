@@ -139,6 +139,8 @@ def test_publishing_an_image_without_alt_text_is_blocked(editor_client):
     data["status"] = "draft"
     response = editor_client.post(change_url(brief), data, follow=True)
     assert any("no alt text" in m for m in warnings(response))
+    # The form as it reloads after that save (it carries the new version).
+    data = admin_form_data(editor_client, change_url(brief))
     data.update(status="published", image_alt="Farmers at the council meeting")
     response = editor_client.post(change_url(brief), data)
     assert response.status_code == 302

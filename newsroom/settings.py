@@ -2,6 +2,10 @@
 
 Development defaults are safe to run locally; with DJANGO_DEBUG=0 the values a
 production site cannot do without (the secret key) must be set or start-up stops.
+
+One module (about 480 lines) on purpose: every environment variable the site
+reads is in this file, in the order Django documents its settings, so an
+operator finds them all in one place (README, "Settings").
 """
 
 import os

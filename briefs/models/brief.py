@@ -1,4 +1,8 @@
-"""The brief: its fields, the rules for who may see it, and what a page loads."""
+"""The brief: its fields, the rules for who may see it, and what a page loads.
+
+Just over 400 lines because the Brief model, its queryset and its validation
+are one unit; authors, links and taxonomy are their own modules already.
+"""
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError

@@ -167,8 +167,12 @@ NEWSROOM_CACHE_DIR = Path(os.environ.get("NEWSROOM_CACHE_DIR", BASE_DIR / ".cach
 if NEWSROOM_CACHE_DISABLED:
     CACHES = {
         alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-        for alias in ("default", "ratelimit", "thumbnails")
+        for alias in ("default", "ratelimit")
     }
+    # Not content but what sorl-thumbnail knows of the files on disk: with a
+    # store that keeps nothing it cannot record a rendition and pages lose
+    # their images. Kept in each process.
+    CACHES["thumbnails"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 elif REDIS_URL:
     CACHES = {
         "default": {

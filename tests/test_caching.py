@@ -403,9 +403,11 @@ def test_the_cache_backends_follow_the_environment(tmp_path):
     disabled = settings_caches(
         NEWSROOM_CACHE_DISABLED="1", REDIS_URL="redis://cache.internal:6379/0"
     )
-    assert {config["BACKEND"] for config in disabled.values()} == {
+    assert {disabled[alias]["BACKEND"] for alias in ("default", "ratelimit")} == {
         "django.core.cache.backends.dummy.DummyCache"
     }
+    # What sorl-thumbnail knows of the renditions on disk stays, per process.
+    assert disabled["thumbnails"]["BACKEND"].endswith("locmem.LocMemCache")
 
 
 def test_with_caching_disabled_every_page_is_rendered_afresh(reader):

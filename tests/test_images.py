@@ -192,3 +192,18 @@ def test_the_first_card_of_an_archive_loads_at_once(client):
     )
     assert "loading" not in first and first["fetchpriority"] == "high"
     assert second["loading"] == "lazy" and "fetchpriority" not in second
+
+
+def test_with_every_cache_off_pages_keep_their_images(client, media):
+    """NEWSROOM_CACHE_DISABLED: content caches store nothing, renditions are still named."""
+    from django.test import override_settings
+
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    brief = make_pictured_brief("Glacier retreat measured")
+    caches_off = {"default": dummy, "ratelimit": dummy, "thumbnails": local}
+    with override_settings(CACHES=caches_off, NEWSROOM_CACHE_DISABLED=True):
+        for _ in range(2):
+            html = client.get(brief.get_absolute_url()).text
+            assert "<picture>" in html
+            assert "og:image" in metas(html)

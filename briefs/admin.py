@@ -8,35 +8,33 @@ and workflow.py. Split the inlines out before adding more.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import quote
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from unfold.admin import ModelAdmin, StackedInline, TabularInline
+from reversion.models import Version
+from unfold.admin import ModelAdmin
 
-from newsroom.admin_forms import HTTPS_URLS
 from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.html import check_text_kept
 
-from . import preview
 from .admin_checks import ChecksAdmin, ChecksForm, hold_back_without_alt
+from .admin_inlines import BriefAuthorInline, RelatedBriefInline, SeeAlsoInline
 from .admin_locking import LockedForm, LockingAdmin
+from .admin_preview import PreviewAdmin
 from .admin_status import StatusFilter, status_badge, status_sentence
 from .models import (
     Author,
     Brief,
-    BriefAuthor,
     Country,
-    RelatedBrief,
     Section,
-    SeeAlsoLink,
     Topic,
 )
 from .roles import linkable_by
@@ -84,56 +82,6 @@ class AuthorAdmin(ChangelistQueryGuard, ModelAdmin):
         return [name for name in self.fields if name != "user"]
 
 
-class BylineFormSet(BaseInlineFormSet):
-    """The byline: a published or scheduled brief keeps at least one author."""
-
-    def clean(self):
-        super().clean()
-        if self.instance.status != Brief.Status.PUBLISHED:
-            return
-        kept = [
-            form
-            for form in self.forms
-            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
-        ]
-        if not kept:
-            raise ValidationError(
-                _("A published or scheduled brief keeps at least one author."),
-                code="no_author",
-            )
-
-
-class BriefAuthorInline(TabularInline):
-    model = BriefAuthor
-    formset = BylineFormSet
-    extra = 0
-    min_num = 1
-    autocomplete_fields = ["author"]
-    verbose_name = _("author")
-    verbose_name_plural = _("byline (in order)")
-
-
-class SeeAlsoInline(StackedInline):
-    model = SeeAlsoLink
-    fk_name = "brief"
-    extra = 0
-    formfield_overrides = HTTPS_URLS
-    autocomplete_fields = ["target_brief", "target_country", "target_topic"]
-    fields = [
-        ("label", "place", "after_paragraph"),
-        ("target_brief", "target_country"),
-        ("target_topic", "url"),
-    ]
-
-
-class RelatedBriefInline(TabularInline):
-    model = RelatedBrief
-    fk_name = "brief"
-    extra = 0
-    autocomplete_fields = ["related"]
-    fields = ["related", "order"]
-
-
 class BriefAdminForm(ChecksForm, LockedForm):
     class Meta:
         model = Brief
@@ -178,7 +126,9 @@ class BriefAdminForm(ChecksForm, LockedForm):
 
 
 @admin.register(Brief)
-class BriefAdmin(ChecksAdmin, LockingAdmin, ChangelistQueryGuard, WorkflowAdmin):
+class BriefAdmin(
+    PreviewAdmin, ChecksAdmin, LockingAdmin, ChangelistQueryGuard, WorkflowAdmin
+):
     form = BriefAdminForm
     inlines = [BriefAuthorInline, SeeAlsoInline, RelatedBriefInline]
     list_display = [
@@ -206,20 +156,27 @@ class BriefAdmin(ChecksAdmin, LockingAdmin, ChangelistQueryGuard, WorkflowAdmin)
         "publication_state",
         "pre_publish_checks",
         "preview_link",
+        "revisions",
         "translation_status",
         "created_at",
         "updated_at",
     ]
     actions = ["publish", "unpublish", "translate"]
     save_on_top = True
+    # The writing screen (templates/admin/briefs/brief/change_form.html):
+    # fieldsets marked "desk-side" go beside the text, above the byline;
+    # "desk-tail" ones in the same column below it; the rest is the text.
+    change_form_template = "admin/briefs/brief/change_form.html"
+    # Labels above the fields, which then take the column's width.
+    compressed_fields = False
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary"]}),
+        (None, {"fields": ["title", "summary"]}),
         (_("News"), {"fields": ["news"]}),
         (_("Analysis"), {"fields": ["analysis_heading", "analysis", "no_analysis"]}),
         (
             _("Featured image"),
             {
-                "classes": ["collapse"],
+                "classes": ["collapse", "desk-end"],
                 "fields": [
                     "featured_image",
                     "image_alt",
@@ -229,25 +186,44 @@ class BriefAdmin(ChecksAdmin, LockingAdmin, ChangelistQueryGuard, WorkflowAdmin)
             },
         ),
         (
-            _("Tagging"),
-            {"fields": ["countries", "topics", ("primary_country", "primary_topic")]},
-        ),
-        (
             _("Publishing"),
             {
+                "classes": ["desk-side"],
                 "fields": [
-                    # On lines of their own: the theme's date and time
-                    # boxes do not fit half a row at 1366 px.
                     "status",
                     "published_at",
                     "publication_state",
-                    "pre_publish_checks",
-                    ("section", "language"),
-                    ("translation_of", "translation_status"),
+                    "section",
+                    "language",
                     "license",
-                    "preview_link",
-                    ("created_at", "updated_at"),
-                ]
+                    "slug",
+                ],
+            },
+        ),
+        (
+            _("Checks before publishing"),
+            {"classes": ["desk-side"], "fields": ["pre_publish_checks"]},
+        ),
+        (_("Preview"), {"classes": ["desk-side"], "fields": ["preview_link"]}),
+        (
+            _("Countries and topics"),
+            {
+                "classes": ["desk-tail"],
+                "fields": ["countries", "topics", "primary_country", "primary_topic"],
+            },
+        ),
+        (
+            _("Translation"),
+            {
+                "classes": ["desk-tail"],
+                "fields": ["translation_of", "translation_status"],
+            },
+        ),
+        (
+            _("Revisions"),
+            {
+                "classes": ["desk-tail"],
+                "fields": ["revisions", "created_at", "updated_at"],
             },
         ),
     ]
@@ -267,19 +243,29 @@ class BriefAdmin(ChecksAdmin, LockingAdmin, ChangelistQueryGuard, WorkflowAdmin)
     def country_list(self, obj):
         return ", ".join(tag.name for tag in obj.countries.all())
 
-    @admin.display(description=_("preview link"))
-    def preview_link(self, obj):
+    @admin.display(description=_("revisions"))
+    def revisions(self, obj):
         if obj.pk is None:
-            return _("Save the brief to get a preview link.")
-        if obj.is_public:
-            return format_html(
-                '<a href="{}">{}</a>', obj.get_absolute_url(), _("View on site")
-            )
+            return "-"
+        versions = Version.objects.get_for_object(obj)
+        count = versions.count()
+        latest = versions.select_related("revision").order_by("-pk").first()
+        summary = ngettext("%(count)d revision", "%(count)d revisions", count) % {
+            "count": count
+        }
+        if latest is not None:
+            summary = _("%(summary)s, the latest on %(when)s") % {
+                "summary": summary,
+                "when": date_format(
+                    timezone.localtime(latest.revision.date_created),
+                    "DATETIME_FORMAT",
+                ),
+            }
         return format_html(
-            '<a href="{0}" target="_blank" rel="noopener">{0}</a><br>'
-            '<span class="help">{1}</span>',
-            preview.preview_url(obj),
-            _("Anyone with this link can read the brief before it is published."),
+            '{}<br><a href="{}">{}</a>',
+            summary,
+            reverse("admin:briefs_brief_history", args=[quote(obj.pk)]),
+            _("History, comparison and restore"),
         )
 
     @admin.display(description=_("translations"))

@@ -25,6 +25,8 @@ from .models import (
     Topic,
 )
 
+FRAGMENT_SECONDS = 86400
+
 
 class BriefPageMixin:
     """What the brief page's template needs besides the brief."""
@@ -37,6 +39,8 @@ class BriefPageMixin:
         # The scheme and host of the canonical and alternate links, worked
         # out once rather than once per link.
         context["site_root"] = site_root(self.request)
+        # How long the page's own {% cache %} fragments keep (none in a live preview).
+        context.setdefault("fragment_seconds", FRAGMENT_SECONDS)
         context["own_part_key"] = fragments.own_part_key(
             self.object, Publication.load(), context["site_root"]
         )

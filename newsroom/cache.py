@@ -11,6 +11,7 @@ under the version they were computed with, so an edit makes them all
 unreachable at once. docs/caching.md tells the whole story.
 """
 
+import contextvars
 import fcntl
 import hashlib
 import logging
@@ -236,7 +237,30 @@ class FileCache(FileBasedCache):
 # Signal receivers (connected in newsroom.publication.apps)
 
 
+# Set while saves are made only to be rolled back (``rehearsal``).
+_rehearsing = contextvars.ContextVar("newsroom_cache_rehearsing", default=False)
+
+
+@contextmanager
+def rehearsal(using=DEFAULT_DB_ALIAS):
+    """Saves made in this block are rolled back: the content version stays.
+
+    The brief form's live preview (briefs/admin_preview.py) saves the form to
+    render the page readers would see, then rolls the transaction back;
+    nothing public changed, so the page cache is left as it is.
+    """
+    token = _rehearsing.set(True)
+    try:
+        with transaction.atomic(using=using):
+            yield
+            transaction.set_rollback(True, using=using)
+    finally:
+        _rehearsing.reset(token)
+
+
 def model_saved_or_deleted(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    if _rehearsing.get():
+        return
     # Migrations send signals with historical models: the tables may be half
     # built; post_migrate starts a new version when they are done.
     if (

@@ -78,7 +78,10 @@ class RepublishedBriefAdmin(BriefAdmin):
     readonly_fields = [*BriefAdmin.readonly_fields, "republications"]
     fieldsets = [
         *BriefAdmin.fieldsets,
-        (_("Republication"), {"fields": ["republications"]}),
+        (
+            _("Republication"),
+            {"classes": ["desk-tail"], "fields": ["republications"]},
+        ),
     ]
 
     @admin.display(description=_("republished on"))

@@ -162,8 +162,10 @@
       typed = true;
       save(false);
     });
-    form.addEventListener("submit", function () {
-      save(true);
+    form.addEventListener("submit", function (event) {
+      // "Preview changes" posts the form elsewhere: the text is not saved.
+      var previewing = event.submitter && event.submitter.name === "_preview";
+      save(!previewing);
     });
     window.addEventListener("pagehide", function () {
       save(false);

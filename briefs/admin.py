@@ -1,9 +1,9 @@
-"""The brief admin: its form, inlines, list and workflow actions.
+"""The brief admin: its form, its writing screen's fieldsets, list and actions.
 
-Kept as one module past 400 lines because BriefAdmin is one class whose parts
-refer to each other; the checks, the locking, the status display and the
-workflow already live in admin_checks.py, admin_locking.py, admin_status.py
-and workflow.py. Split the inlines out before adding more.
+The parts that stand on their own live beside it: the inlines
+(admin_inlines.py), the checks (admin_checks.py), the locking
+(admin_locking.py), the previews (admin_preview.py), the status display
+(admin_status.py) and the workflow (workflow.py).
 """
 
 from django import forms

@@ -187,3 +187,23 @@ def test_an_editor_previews_in_the_briefs_language(admin_client):
     page = frame(client.post(preview_url(brief), data))
     assert '<html lang="es"' in page
     assert "Límites más estrictos" in page
+
+
+def test_a_contributor_previews_a_new_brief_with_their_own_byline():
+    from briefs.models import Author
+
+    contributor = make_contributor("carla", password="pw-carla-12345")
+    client = Client()
+    client.force_login(contributor)
+    data = brief_form_data(status="draft")
+    response = client.post(preview_url(), data)
+    assert response.status_code == 200
+    page = frame(response)
+    assert "<h1>Council votes on the aquifer</h1>" in page
+    # The byline the save would add for the contributor, then rolled back.
+    assert "carla" in page
+    assert not Brief.objects.exists()
+    assert not Author.objects.filter(user=contributor).exists()
+    # A contributor cannot publish from a preview either.
+    forged = client.post(preview_url(), {**data, "status": "published"})
+    assert 'id="live-preview-frame"' not in forged.text

@@ -85,6 +85,10 @@ def test_the_form_is_two_columns_at_1366_px_and_one_at_390(writing):
     assert [label for label in labels if label.strip()[:1].islower()] == []
     assert fits(page)[0], fits(page)[1]
     full_screenshot(page, "writing-screen")
+    page.screenshot(path=str(OUTPUT / "writing-screen-top-1366.png"))
+    # The publication time's date and time boxes share the side column.
+    date, time = box(page, "#id_published_at_0"), box(page, "#id_published_at_1")
+    assert abs(date["width"] - time["width"]) < 2 and date["x"] == time["x"]
 
     phone = open_form(PHONE)
     main, side = box(phone, ".desk-writing-main"), box(phone, ".desk-writing-side")
@@ -92,6 +96,7 @@ def test_the_form_is_two_columns_at_1366_px_and_one_at_390(writing):
     assert abs(side["x"] - main["x"]) < 2 and abs(side["width"] - main["width"]) < 2
     assert fits(phone)[0], fits(phone)[1]
     full_screenshot(phone, "writing-screen")
+    phone.screenshot(path=str(OUTPUT / "writing-screen-top-390.png"))
 
 
 def test_the_live_preview_shows_unsaved_text_at_desktop_and_phone_widths(writing):

@@ -265,7 +265,7 @@ class BriefAdmin(
             '{}<br><a href="{}">{}</a>',
             summary,
             reverse("admin:briefs_brief_history", args=[quote(obj.pk)]),
-            _("History, comparison and restore"),
+            _("All revisions: compare and restore"),
         )
 
     @admin.display(description=_("translations"))

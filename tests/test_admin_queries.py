@@ -121,3 +121,25 @@ def test_a_nul_byte_in_the_query_redirects_with_a_warning(
     warnings = [str(message) for message in get_messages(response.wsgi_request)]
     assert any("NUL byte" in text for text in warnings)
     assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_every_registered_admin_guards_its_changelist():
+    from django.contrib import admin
+
+    from newsroom.admin_queries import ChangelistQueryGuard
+
+    unguarded = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if not isinstance(model_admin, ChangelistQueryGuard)
+    ]
+    assert unguarded == []
+
+
+def test_a_nul_byte_in_the_publication_list_query_is_refused(admin_client):
+    from django.urls import reverse
+
+    url = reverse("admin:publication_publication_changelist")
+    response = admin_client.get(url, {"name": "\x00"})
+    assert response.status_code == 302
+    assert "%00" not in response["Location"]

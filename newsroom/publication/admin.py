@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from unfold.admin import ModelAdmin
 
 from newsroom.admin_forms import HTTPS_URLS, https_formfield
+from newsroom.admin_queries import ChangelistQueryGuard
 from newsroom.html import check_text_kept
 
 from .models import Publication
@@ -27,7 +28,7 @@ class PublicationAdminForm(forms.ModelForm):
 
 
 @admin.register(Publication)
-class PublicationAdmin(ModelAdmin):
+class PublicationAdmin(ChangelistQueryGuard, ModelAdmin):
     form = PublicationAdminForm
     formfield_overrides = HTTPS_URLS
     fieldsets = [

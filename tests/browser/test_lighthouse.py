@@ -153,7 +153,12 @@ def scores():
 
 
 def lighthouse(url, name, preset):
-    """Lighthouse's JSON report of ``url`` (one retry after a runtime error)."""
+    """Lighthouse's JSON report of ``url``.
+
+    A runtime error is Lighthouse failing to record the load (NO_NAVSTART on
+    a busy machine), not a finding about the page: it is tried up to three
+    times, a moment apart.
+    """
     report_path = REPORTS / f"{name}.json"
     command = [str(LIGHTHOUSE), url, f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"]
     command += ["--output=json", f"--output-path={report_path}", "--quiet"]
@@ -161,7 +166,9 @@ def lighthouse(url, name, preset):
     if preset == "desktop":
         command.append("--preset=desktop")
     environment = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
-    for _attempt in range(2):
+    for attempt in range(3):
+        if attempt:
+            time.sleep(3)
         subprocess.run(command, env=environment, timeout=180, check=False)
         report = json.loads(report_path.read_text())
         if not report.get("runtimeError"):

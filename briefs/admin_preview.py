@@ -127,7 +127,8 @@ class PreviewAdmin:
                 brief = self.save_form(request, form, change)
             else:
                 brief = form.instance
-            formsets = self.preview_formsets(request, brief, change)
+            # The admin's own formsets, as its change view makes them.
+            formsets, _inlines = self._create_formsets(request, brief, change)
             if not form.errors and all_valid(formsets):
                 self.save_model(request, brief, form, change)
                 self.save_related(request, form, formsets, change)
@@ -149,20 +150,6 @@ class PreviewAdmin:
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
-
-    def preview_formsets(self, request, brief, change):
-        """The inlines' formsets bound to the form's data, as the admin makes them."""
-        formsets, prefixes = [], {}
-        args = [request, brief] if change else [request]
-        for FormSet, inline in self.get_formsets_with_inlines(*args):
-            prefix = FormSet.get_default_prefix()
-            prefixes[prefix] = prefixes.get(prefix, 0) + 1
-            if prefixes[prefix] != 1 or not prefix:
-                prefix = f"{prefix}-{prefixes[prefix]}"
-            formsets.append(
-                FormSet(**self.get_formset_kwargs(request, brief, inline, prefix))
-            )
-        return formsets
 
     @staticmethod
     def preview_errors(form, formsets):

@@ -143,3 +143,10 @@ def test_a_nul_byte_in_the_publication_list_query_is_refused(admin_client):
     response = admin_client.get(url, {"name": "\x00"})
     assert response.status_code == 302
     assert "%00" not in response["Location"]
+
+
+def test_the_search_document_is_no_changelist_filter(admin_client):
+    from django.urls import reverse
+
+    url = reverse("admin:briefs_brief_changelist")
+    assert admin_client.get(url, {"search_vector": "0"}).status_code == 400
